@@ -1,0 +1,81 @@
+# tarikh — plain Makefile. `make` builds build/tarikh; `make test` runs every
+# suite; `make check-asan` runs them under AddressSanitizer + UBSan;
+# `make bench` measures speed; `make fuzz` builds the libFuzzer target.
+CC ?= cc
+PKGS = libutf8proc libcjson
+SHARED ?= ../shared
+
+# Install the Debian packages we need when pkg-config cannot find them.
+DEPS_OK := $(shell pkg-config --exists $(PKGS) cmocka 2>/dev/null && echo yes)
+ifneq ($(DEPS_OK),yes)
+$(info tarikh: installing build dependencies (scripts/install-deps.sh))
+$(shell sh scripts/install-deps.sh >&2)
+endif
+
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS := $(shell pkg-config --libs $(PKGS))
+WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+OPT ?= -O2 -g
+CFLAGS_ALL = -std=c17 -D_GNU_SOURCE $(WARN) $(OPT) -Iinclude -Isrc $(PKG_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
+LDLIBS_ALL = $(PKG_LIBS) $(LDFLAGS) $(EXTRA_LDFLAGS)
+
+B ?= build
+LIB_SRC = $(wildcard src/util/*.c src/read/*.c src/clean/*.c src/segment/*.c src/write/*.c src/engine/*.c)
+CLI_SRC = $(wildcard src/cli/*.c)
+LIB_OBJ = $(LIB_SRC:%.c=$(B)/obj/%.o)
+CLI_OBJ = $(CLI_SRC:%.c=$(B)/obj/%.o)
+HDRS = $(wildcard include/*.h src/*/*.h)
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+
+.PHONY: all test unit golden check-asan bench fuzz fuzz-run clean example
+all: $(B)/tarikh
+
+$(B)/obj/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(B)/libtarikh.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/tarikh: $(CLI_OBJ) $(B)/libtarikh.a
+	$(CC) $(CFLAGS_ALL) -o $@ $(CLI_OBJ) $(B)/libtarikh.a $(LDLIBS_ALL)
+
+$(B)/tests/%: tests/unit/%.c $(B)/libtarikh.a $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(B)/libtarikh.a $(LDLIBS_ALL) $(shell pkg-config --libs cmocka)
+
+unit: $(UNIT_BIN)
+	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; TK_TESTS=tests SHARED=$(SHARED) $$t; done
+
+golden: $(B)/tarikh
+	@sh tests/golden/run.sh $(B)/tarikh
+
+test: $(B)/tarikh unit golden
+	@sh tests/bad/run.sh $(B)/tarikh
+	@python3 tests/samples.py $(B)/tarikh $(SHARED)
+	@python3 tests/clean/run.py $(B)/tarikh
+	@sh tests/corpora.sh $(B)/tarikh $(SHARED)
+	@echo "all suites passed"
+
+check-asan:
+	$(MAKE) B=build/asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test
+
+example: $(B)/tarikh
+	$(B)/tarikh code --format text examples/*.txt examples/stories.jsonl
+
+bench: $(B)/tarikh
+	@sh bench/run.sh $(B)/tarikh $(SHARED)
+
+FUZZ_CC ?= clang
+fuzz: $(B)/fuzz_reader
+$(B)/fuzz_reader: fuzz/fuzz_reader.c $(LIB_SRC) $(HDRS)
+	@mkdir -p $(B)
+	$(FUZZ_CC) -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude -Isrc $(PKG_CFLAGS) -o $@ fuzz/fuzz_reader.c $(LIB_SRC) $(PKG_LIBS)
+fuzz-run: $(B)/fuzz_reader
+	@mkdir -p $(B)/fuzz-corpus
+	$(B)/fuzz_reader -max_total_time=$${FUZZ_SECONDS:-60} -max_len=65536 $(B)/fuzz-corpus fuzz/seeds
+
+clean:
+	rm -rf build

@@ -1,0 +1,105 @@
+/* tarikh.h — the public API of libtarikh, a political event-data engine.
+ *
+ * Two handles:
+ *   tk_engine  built once (options, later the dictionaries), then read-only:
+ *              any number of threads may share one engine.
+ *   tk_story   per-story working state (an arena, token and sentence
+ *              arrays). One story handle per thread; reuse it story after
+ *              story: loading a new story resets it.
+ *
+ * A story goes   load (jsonl line | txt file | fields) -> tk_story_code()
+ *                -> tk_story_render() -> bytes the caller writes.
+ * Library code never prints; errors come back as a tk_status plus a message
+ * readable with tk_story_errmsg(). All text inputs carry a length and need
+ * not be NUL-terminated. Offsets in the output are byte offsets into the
+ * story's text as given (after invalid UTF-8 was repaired, which is reported
+ * as a warning).
+ */
+#ifndef TARIKH_H
+#define TARIKH_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define TK_VERSION "0.1.0"
+
+typedef enum tk_status {
+    TK_OK = 0,
+    TK_ENOMEM,   /* an allocation failed; the story is left reset */
+    TK_EINPUT,   /* the record is unusable (bad JSON, no text, ...); see errmsg */
+    TK_ETOOBIG,  /* the record exceeds the engine's size limit */
+    TK_EUSAGE    /* a bad argument from the caller */
+} tk_status;
+
+typedef struct tk_engine tk_engine;
+typedef struct tk_story tk_story;
+
+/* Engine options; zero-initialise and set what you need. */
+typedef struct tk_options {
+    size_t max_story_bytes; /* largest story text accepted; 0 = 16 MiB */
+} tk_options;
+
+/* Creates an engine. Returns NULL only when memory is exhausted.
+ * The caller frees it with tk_engine_free() after every story using it. */
+tk_engine *tk_engine_new(const tk_options *opts);
+void tk_engine_free(tk_engine *engine);
+
+/* Creates a story context bound to `engine`. NULL when out of memory.
+ * Freed with tk_story_free(). */
+tk_story *tk_story_new(const tk_engine *engine);
+void tk_story_free(tk_story *story);
+
+/* Loads one JSON Lines record (`line`, `len` bytes, no newline needed).
+ * Fields: text (required string), id, date, source, url, title; any other
+ * field is kept under "meta" in the output. `fallback_id` (may be NULL)
+ * names the record when it has no id, e.g. "file.jsonl:12".
+ * Returns TK_EINPUT with a message for invalid JSON or a missing/non-string
+ * text; the story is then empty. */
+tk_status tk_story_load_jsonl(tk_story *story, const char *line, size_t len,
+                              const char *fallback_id);
+
+/* Loads one plain-text story: the first line is the title when a blank line
+ * follows it; `id` (e.g. the file name) names the story. */
+tk_status tk_story_load_text(tk_story *story, const char *text, size_t len,
+                             const char *id);
+
+/* Runs the pipeline on the loaded story: clean, segment (and, in later
+ * stages, match and code). */
+tk_status tk_story_code(tk_story *story);
+
+typedef enum tk_format {
+    TK_FORMAT_JSONL = 0, /* one JSON object per story (docs/output.md) */
+    TK_FORMAT_TEXT = 1,  /* readable, for a terminal */
+    TK_FORMAT_TSV = 2    /* one line per event, Phoenix-style columns */
+} tk_format;
+
+/* The header line (with newline) of TK_FORMAT_TSV output. */
+const char *tk_tsv_header(void);
+
+enum {
+    TK_RENDER_SENTENCES = 1u << 0, /* add "sentences" with offsets and text */
+    TK_RENDER_TOKENS = 1u << 1     /* add tokens to each sentence (implies SENTENCES) */
+};
+
+/* Renders the coded story. On success *out points to *out_len bytes
+ * (ending in a newline) owned by the story, valid until the next load or
+ * tk_story_free(). */
+tk_status tk_story_render(tk_story *story, tk_format format, unsigned flags,
+                          const char **out, size_t *out_len);
+
+/* Human-readable message for the last error on this story ("" if none). */
+const char *tk_story_errmsg(const tk_story *story);
+
+/* Counts for the loaded story, for summaries. */
+size_t tk_story_sentence_count(const tk_story *story);
+size_t tk_story_warning_count(const tk_story *story);
+
+const char *tk_status_str(tk_status status);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

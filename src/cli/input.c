@@ -1,0 +1,151 @@
+/* input.c — bounded reading of input files (see input.h). */
+#include "input.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define CHUNK (1u << 20)
+
+bool tk_lines_open(tk_lines *r, int fd, size_t max_line) {
+    memset(r, 0, sizeof *r);
+    r->fd = fd;
+    r->max_line = max_line;
+    r->cap = CHUNK * 2;
+    r->buf = malloc(r->cap);
+    return r->buf != NULL;
+}
+
+void tk_lines_close(tk_lines *r) {
+    free(r->buf);
+    r->buf = NULL;
+}
+
+/* Reads more bytes after r->end; false at EOF or on error. */
+static bool fill(tk_lines *r) {
+    if (r->eof || r->error) return false;
+    if (r->start > 0 && (r->cap - r->end < CHUNK || r->start >= r->cap / 2)) {
+        memmove(r->buf, r->buf + r->start, r->end - r->start);
+        r->end -= r->start;
+        r->start = 0;
+    }
+    if (r->cap - r->end < CHUNK) {
+        size_t ncap = r->cap * 2;
+        char *p = realloc(r->buf, ncap);
+        if (!p) { r->error = true; r->err = ENOMEM; return false; }
+        r->buf = p;
+        r->cap = ncap;
+    }
+    for (;;) {
+        ssize_t n = read(r->fd, r->buf + r->end, r->cap - r->end);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) { r->error = true; r->err = errno; return false; }
+        if (n == 0) { r->eof = true; return false; }
+        r->end += (size_t)n;
+        return true;
+    }
+}
+
+tk_line_status tk_lines_next(tk_lines *r, const char **line, size_t *len) {
+    size_t scanned = 0; /* bytes after r->start known to hold no newline */
+    for (;;) {
+        char *nl = memchr(r->buf + r->start + scanned, '\n', r->end - r->start - scanned);
+        if (nl) {
+            size_t n = (size_t)(nl - (r->buf + r->start));
+            *line = r->buf + r->start;
+            r->start += n + 1;
+            r->lineno++;
+            if (n && (*line)[n - 1] == '\r') n--;
+            *len = n;
+            return LINE_OK;
+        }
+        scanned = r->end - r->start;
+        if (r->end - r->start > r->max_line) {
+            /* too long: count and drop bytes up to the next newline */
+            size_t total = r->end - r->start;
+            r->start = r->end = 0;
+            for (;;) {
+                if (!fill(r)) {
+                    r->lineno++;
+                    *len = total;
+                    return LINE_TOO_LONG;
+                }
+                nl = memchr(r->buf, '\n', r->end);
+                if (nl) {
+                    total += (size_t)(nl - r->buf);
+                    r->start = (size_t)(nl - r->buf) + 1;
+                    r->lineno++;
+                    *len = total;
+                    return LINE_TOO_LONG;
+                }
+                total += r->end;
+                r->end = 0;
+            }
+        }
+        if (!fill(r)) {
+            if (r->error) return LINE_ERROR;
+            if (r->end > r->start) { /* last line without newline */
+                size_t n = r->end - r->start;
+                *line = r->buf + r->start;
+                r->start = r->end;
+                r->lineno++;
+                if (n && (*line)[n - 1] == '\r') n--;
+                *len = n;
+                return LINE_OK;
+            }
+            return LINE_EOF;
+        }
+    }
+}
+
+bool tk_read_all(int fd, size_t max, char **out, size_t *len) {
+    size_t cap = 64 * 1024, n = 0;
+    char *buf = malloc(cap);
+    if (!buf) { errno = ENOMEM; return false; }
+    for (;;) {
+        if (n == cap) {
+            if (n > max) break; /* read max+1 bytes: enough to know it is too big */
+            size_t ncap = cap * 2;
+            char *p = realloc(buf, ncap);
+            if (!p) { free(buf); errno = ENOMEM; return false; }
+            buf = p;
+            cap = ncap;
+        }
+        size_t want = cap - n;
+        if (want > max + 1 - (n > max ? max : n)) want = max + 1 - (n > max ? max : n);
+        if (!want) break;
+        ssize_t k = read(fd, buf + n, want);
+        if (k < 0 && errno == EINTR) continue;
+        if (k < 0) { int e = errno; free(buf); errno = e; return false; }
+        if (k == 0) break;
+        n += (size_t)k;
+        if (n > max) break;
+    }
+    *out = buf;
+    *len = n;
+    return true;
+}
+
+const char *tk_sniff_binary(const char *p, size_t n) {
+    if (n >= 2 && (unsigned char)p[0] == 0x1f && (unsigned char)p[1] == 0x8b) return "gzip-compressed";
+    if (n >= 4 && memcmp(p, "\x28\xb5\x2f\xfd", 4) == 0) return "zstd-compressed";
+    if (n > 8192) n = 8192;
+    size_t ctrl = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b) ctrl++;
+    }
+    /* a stray NUL in a text file is repaired later; many control bytes
+     * mean this is not text at all */
+    if (n && ctrl * 10 > n) return "binary file";
+    return NULL;
+}
+
+bool tk_lines_peek(tk_lines *r, const char **p, size_t *n) {
+    while (r->end - r->start < 8192 && fill(r)) {}
+    if (r->error) return false;
+    *p = r->buf + r->start;
+    *n = r->end - r->start;
+    return true;
+}

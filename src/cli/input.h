@@ -1,0 +1,42 @@
+/* input.h — reading input files for the CLI: a bounded line reader for
+ * JSON Lines, whole-file reading for .txt stories, format detection and
+ * the checks that turn a directory, a binary or an empty file into a clear
+ * message. */
+#ifndef TK_CLI_INPUT_H
+#define TK_CLI_INPUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct tk_lines {
+    int fd;
+    char *buf;            /* holds the current line and read-ahead */
+    size_t cap, start, end;
+    size_t max_line;      /* longer lines are skipped and reported */
+    uint64_t lineno;      /* number of the line last returned */
+    bool eof, error;
+    int err;              /* errno when error is set */
+} tk_lines;
+
+typedef enum { LINE_OK, LINE_TOO_LONG, LINE_EOF, LINE_ERROR } tk_line_status;
+
+/* `max_line` bounds the memory used whatever the input. */
+bool tk_lines_open(tk_lines *r, int fd, size_t max_line);
+/* Next line without its newline (and trailing \r). LINE_TOO_LONG reports a
+ * skipped line in *len (its full length). */
+tk_line_status tk_lines_next(tk_lines *r, const char **line, size_t *len);
+void tk_lines_close(tk_lines *r);
+/* Fills up to the first 8 KiB and shows them without consuming anything;
+ * false on a read error. */
+bool tk_lines_peek(tk_lines *r, const char **p, size_t *n);
+
+/* Reads at most max+1 bytes of fd into a malloc'd buffer (*out). Returns
+ * false on a read error (errno set). */
+bool tk_read_all(int fd, size_t max, char **out, size_t *len);
+
+/* Looks at the first bytes of a file: returns a reason when it is not text
+ * ("binary file", "gzip-compressed"), NULL when it looks like text. */
+const char *tk_sniff_binary(const char *p, size_t n);
+
+#endif

@@ -1,0 +1,167 @@
+/* story.c — engine and story lifecycles, and the pipeline driver:
+ * load (read stage) -> clean -> segment -> render (write stage). */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "story.h"
+#include "../clean/clean.h"
+#include "../read/read.h"
+#include "../segment/segment.h"
+#include "../write/write.h"
+
+#define DEFAULT_MAX_STORY (16u * 1024 * 1024)
+
+bool tk_vec_grow(void **v, size_t *cap, size_t elem) {
+    size_t ncap = *cap ? *cap * 2 : 64;
+    if (ncap > SIZE_MAX / elem) return false;
+    void *p = realloc(*v, ncap * elem);
+    if (!p) return false;
+    *v = p;
+    *cap = ncap;
+    return true;
+}
+
+tk_engine *tk_engine_new(const tk_options *opts) {
+    tk_engine *e = calloc(1, sizeof *e);
+    if (!e) return NULL;
+    if (opts) e->opts = *opts;
+    if (!e->opts.max_story_bytes) e->opts.max_story_bytes = DEFAULT_MAX_STORY;
+    e->clean = tk_clean_tables_new();
+    if (!e->clean) { free(e); return NULL; }
+    return e;
+}
+
+void tk_engine_free(tk_engine *e) {
+    if (!e) return;
+    tk_clean_tables_free(e->clean);
+    free(e);
+}
+
+tk_story *tk_story_new(const tk_engine *engine) {
+    if (!engine) return NULL;
+    tk_story *s = calloc(1, sizeof *s);
+    if (!s) return NULL;
+    s->engine = engine;
+    tk_arena_init(&s->arena, 64 * 1024);
+    tk_buf_init(&s->out);
+    return s;
+}
+
+static void story_reset(tk_story *s) {
+    if (s->json_doc) cJSON_Delete(s->json_doc);
+    s->json_doc = NULL;
+    tk_arena_reset(&s->arena);
+    s->id = s->date = s->source = s->url = s->title = s->meta_json = NULL;
+    s->title_len = 0;
+    s->text = NULL;
+    s->text_len = 0;
+    s->removed.n = s->tokens.n = s->sentences.n = s->warnings.n = 0;
+    s->norm_len = 0;
+    memset(&s->dateline, 0, sizeof s->dateline);
+    tk_buf_clear(&s->out);
+    s->errmsg[0] = '\0';
+}
+
+void tk_story_free(tk_story *s) {
+    if (!s) return;
+    story_reset(s);
+    tk_arena_free(&s->arena);
+    free(s->removed.v);
+    free(s->tokens.v);
+    free(s->sentences.v);
+    free(s->warnings.v);
+    free(s->norm);
+    tk_buf_free(&s->out);
+    free(s);
+}
+
+bool tk_story_warn(tk_story *s, const char *fmt, ...) {
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (n < 0) return false;
+    if ((size_t)n >= sizeof msg) n = sizeof msg - 1;
+    char *z = tk_arena_strndup(&s->arena, msg, (size_t)n);
+    if (!z || !TK_VEC_GROW(s->warnings)) {
+        snprintf(s->errmsg, sizeof s->errmsg, "out of memory");
+        return false;
+    }
+    s->warnings.v[s->warnings.n++] = z;
+    return true;
+}
+
+tk_status tk_story_fail(tk_story *s, tk_status st, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(s->errmsg, sizeof s->errmsg, fmt, ap);
+    va_end(ap);
+    return st;
+}
+
+static tk_status loaded(tk_story *s, tk_status st) {
+    if (st != TK_OK) {
+        char msg[sizeof s->errmsg];
+        memcpy(msg, s->errmsg, sizeof msg);
+        story_reset(s);
+        memcpy(s->errmsg, msg, sizeof msg);
+        if (st == TK_ENOMEM && !s->errmsg[0]) snprintf(s->errmsg, sizeof s->errmsg, "out of memory");
+    }
+    return st;
+}
+
+tk_status tk_story_load_jsonl(tk_story *s, const char *line, size_t len, const char *fallback_id) {
+    if (!s || (!line && len)) return TK_EUSAGE;
+    story_reset(s);
+    return loaded(s, tk_read_jsonl(s, line ? line : "", len, fallback_id));
+}
+
+tk_status tk_story_load_text(tk_story *s, const char *text, size_t len, const char *id) {
+    if (!s || (!text && len)) return TK_EUSAGE;
+    story_reset(s);
+    return loaded(s, tk_read_txt(s, text ? text : "", len, id));
+}
+
+tk_status tk_story_code(tk_story *s) {
+    if (!s || !s->text) return TK_EUSAGE;
+    s->removed.n = s->tokens.n = s->sentences.n = 0;
+    s->norm_len = 0;
+    tk_status st = tk_clean_boilerplate(s);
+    if (st == TK_OK) st = tk_segment(s);
+    return st;
+}
+
+tk_status tk_story_render(tk_story *s, tk_format format, unsigned flags, const char **out,
+                          size_t *out_len) {
+    if (!s || !out || !out_len || !s->text) return TK_EUSAGE;
+    tk_buf_clear(&s->out);
+    switch (format) {
+    case TK_FORMAT_TEXT: tk_write_text(s, &s->out, flags); break;
+    case TK_FORMAT_TSV: tk_write_tsv(s, &s->out); break;
+    default: tk_write_jsonl(s, &s->out, flags); break;
+    }
+    if (s->out.failed) return tk_story_fail(s, TK_ENOMEM, "out of memory rendering the story");
+    *out = s->out.data ? s->out.data : "";
+    *out_len = s->out.len;
+    return TK_OK;
+}
+
+const char *tk_story_errmsg(const tk_story *s) { return s ? s->errmsg : "no story"; }
+size_t tk_story_sentence_count(const tk_story *s) { return s ? s->sentences.n : 0; }
+size_t tk_story_warning_count(const tk_story *s) { return s ? s->warnings.n : 0; }
+
+const char *tk_status_str(tk_status st) {
+    switch (st) {
+    case TK_OK: return "ok";
+    case TK_ENOMEM: return "out of memory";
+    case TK_EINPUT: return "bad input";
+    case TK_ETOOBIG: return "input too large";
+    case TK_EUSAGE: return "bad usage";
+    }
+    return "unknown status";
+}

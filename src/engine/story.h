@@ -1,0 +1,120 @@
+/* story.h — the inside of tk_engine and tk_story, shared by the pipeline
+ * stages. Stages read the fields earlier stages filled and add their own;
+ * none rewrites the text. Offsets are byte offsets into `text`. */
+#ifndef TK_STORY_H
+#define TK_STORY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tarikh.h"
+#include "../util/arena.h"
+#include "../util/buf.h"
+
+typedef struct tk_clean_tables tk_clean_tables;
+
+struct tk_engine {
+    tk_options opts;
+    tk_clean_tables *clean; /* boilerplate phrase automaton */
+};
+
+/* A growable array owned by the story, reused story after story. */
+#define TK_VEC(T) struct { T *v; size_t n, cap; }
+/* Makes room for one more element; evaluates to false when out of memory. */
+#define TK_VEC_GROW(vec) \
+    ((vec).n < (vec).cap || tk_vec_grow((void **)&(vec).v, &(vec).cap, sizeof *(vec).v))
+bool tk_vec_grow(void **v, size_t *cap, size_t elem);
+
+/* A span of text the clean stage took out of the story. */
+typedef struct tk_removed {
+    uint32_t start, end;
+    const char *reason; /* static string */
+} tk_removed;
+
+enum tk_token_kind {
+    TK_TOK_WORD = 1, /* letters/digits with internal ' - . & */
+    TK_TOK_NUMBER,   /* starts with a digit: 3.5, 1,200, 2021 */
+    TK_TOK_PUNCT,    /* . , ; : ! ? ... and other symbols */
+    TK_TOK_QUOTE,    /* a double quotation mark of any convention */
+    TK_TOK_OPEN,     /* ( [ { */
+    TK_TOK_CLOSE     /* ) ] } */
+};
+
+enum tk_token_flag {
+    TK_TF_SPACE_BEFORE = 1u << 0, /* whitespace (or a paragraph start) precedes it */
+    TK_TF_PARA_START = 1u << 1,   /* first token of a paragraph */
+    TK_TF_UPPER = 1u << 2,        /* begins with an uppercase letter */
+    TK_TF_LOWER = 1u << 3,        /* begins with a lowercase letter */
+    TK_TF_ABBREV = 1u << 4,       /* a word with its abbreviation full stop (Mr., U.S.) */
+    TK_TF_TITLE = 1u << 5,        /* an honorific or title abbreviation (Mr., Gen.) */
+    TK_TF_INITIAL = 1u << 6,      /* a single capital and full stop (W.) */
+    TK_TF_QUOTE_OPEN = 1u << 7,   /* quote mark paired as opening */
+    TK_TF_QUOTE_CLOSE = 1u << 8,  /* quote mark paired as closing */
+    TK_TF_CLITIC = 1u << 9,       /* 's n't 're ... split from the word before */
+    TK_TF_TERMINAL = 1u << 10,    /* . ! ? or an ellipsis */
+    TK_TF_ELLIPSIS = 1u << 11,
+    TK_TF_MONTH = 1u << 12,       /* month name or abbreviation */
+    TK_TF_STARTER = 1u << 13,     /* a word that typically begins a sentence */
+    TK_TF_NORM = 1u << 14,        /* norm text differs from the original */
+    TK_TF_SPACE_AFTER = 1u << 15  /* whitespace (or a paragraph end) follows */
+};
+
+typedef struct tk_token {
+    uint32_t start, end;  /* bytes in text */
+    uint32_t norm;        /* offset in story->norm when TK_TF_NORM is set */
+    uint32_t norm_len;
+    uint16_t flags;
+    uint8_t kind;
+    uint8_t para_pad;
+    uint32_t para;        /* paragraph index */
+} tk_token;
+
+typedef struct tk_sentence {
+    uint32_t start, end;          /* bytes in text */
+    uint32_t tok_start, tok_end;  /* tokens [tok_start, tok_end) */
+} tk_sentence;
+
+typedef struct tk_dateline {
+    bool found;
+    uint32_t start, end;              /* the whole dateline incl. separator */
+    uint32_t place_start, place_end;  /* "KABUL" */
+    uint32_t agency_start, agency_end;/* "AFP" (0,0 if none) */
+    uint32_t date_start, date_end;    /* "March 19" (0,0 if none) */
+} tk_dateline;
+
+struct tk_story {
+    const tk_engine *engine;
+    tk_arena arena;     /* strings and copies that die with the story */
+    void *json_doc;     /* parsed input record (cJSON), freed at reset */
+
+    /* input */
+    const char *id, *date, *source, *url, *title; /* NUL-terminated or NULL */
+    size_t title_len;
+    const char *meta_json; /* serialized extra fields, or NULL */
+    const char *text;
+    size_t text_len;
+
+    /* clean */
+    TK_VEC(tk_removed) removed;
+    char *norm;         /* normalised text of tokens with TK_TF_NORM */
+    size_t norm_len, norm_cap;
+
+    /* segment */
+    tk_dateline dateline;
+    TK_VEC(tk_token) tokens;
+    TK_VEC(tk_sentence) sentences;
+
+    TK_VEC(const char *) warnings; /* strings in the arena */
+
+    tk_buf out;         /* rendered output */
+    char errmsg[256];
+};
+
+/* Adds a warning (printf-style) to the story; false when out of memory. */
+bool tk_story_warn(tk_story *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Sets the story's error message and returns `st`. */
+tk_status tk_story_fail(tk_story *s, tk_status st, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+#endif

@@ -1,0 +1,56 @@
+/* buf.c — growable byte buffer (see buf.h). */
+#include "buf.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void tk_buf_init(tk_buf *b) { memset(b, 0, sizeof *b); }
+
+void tk_buf_free(tk_buf *b) {
+    free(b->data);
+    tk_buf_init(b);
+}
+
+bool tk_buf_reserve(tk_buf *b, size_t n) {
+    if (b->failed) return false;
+    if (n <= b->cap - b->len) return true;
+    if (n > SIZE_MAX / 2 - b->len) { b->failed = true; return false; }
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap - b->len < n) cap *= 2;
+    char *p = realloc(b->data, cap);
+    if (!p) { b->failed = true; return false; }
+    b->data = p;
+    b->cap = cap;
+    return true;
+}
+
+void tk_buf_put(tk_buf *b, const void *p, size_t n) {
+    if (!n || !tk_buf_reserve(b, n)) return;
+    memcpy(b->data + b->len, p, n);
+    b->len += n;
+}
+
+void tk_buf_puts(tk_buf *b, const char *z) { tk_buf_put(b, z, strlen(z)); }
+
+void tk_buf_putc(tk_buf *b, char c) {
+    if (!tk_buf_reserve(b, 1)) return;
+    b->data[b->len++] = c;
+}
+
+void tk_buf_printf(tk_buf *b, const char *fmt, ...) {
+    char small[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0) { b->failed = true; return; }
+    if ((size_t)n < sizeof small) { tk_buf_put(b, small, (size_t)n); return; }
+    if (!tk_buf_reserve(b, (size_t)n + 1)) return;
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}

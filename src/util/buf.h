@@ -1,0 +1,30 @@
+/* buf.h — a growable byte buffer with a sticky failure flag.
+ * Appends after an allocation failure are ignored and `failed` stays set,
+ * so a writer can emit a whole record and check once at the end. The old
+ * storage is kept when realloc fails. The buffer owns `data`; free it with
+ * tk_buf_free(). */
+#ifndef TK_BUF_H
+#define TK_BUF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct tk_buf {
+    char *data;
+    size_t len, cap;
+    bool failed;
+} tk_buf;
+
+void tk_buf_init(tk_buf *b);
+void tk_buf_free(tk_buf *b);
+static inline void tk_buf_clear(tk_buf *b) { b->len = 0; b->failed = false; }
+/* Makes room for `n` more bytes; false (and failed set) on failure. */
+bool tk_buf_reserve(tk_buf *b, size_t n);
+void tk_buf_put(tk_buf *b, const void *p, size_t n);
+/* Appends a string literal (length known at compile time). */
+#define TK_BUF_LIT(b, lit) tk_buf_put((b), (lit), sizeof(lit) - 1)
+void tk_buf_puts(tk_buf *b, const char *z);
+void tk_buf_putc(tk_buf *b, char c);
+void tk_buf_printf(tk_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif

@@ -1,0 +1,128 @@
+/* json.c — renders a story as one JSON object on one line, in the field
+ * order of the output contract (docs/output.md). Hand-written because it is
+ * the hot path: no intermediate tree, one growable buffer. */
+#include <string.h>
+#include <utf8proc.h>
+
+#include "write.h"
+#include "../clean/clean.h"
+
+void tk_write_json_string(tk_buf *b, const char *p, size_t n) {
+    static const char hex[] = "0123456789abcdef";
+    tk_buf_putc(b, '"');
+    size_t run = 0; /* start of the pending run of bytes to copy as-is */
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)p[i];
+        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) { i++; continue; }
+        if (c >= 0x80) {
+            utf8proc_int32_t cp;
+            utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p + i,
+                                                  (utf8proc_ssize_t)(n - i), &cp);
+            if (k > 0) { i += (size_t)k; continue; }
+            tk_buf_put(b, p + run, i - run);
+            TK_BUF_LIT(b, "\xEF\xBF\xBD");
+            run = ++i;
+            continue;
+        }
+        tk_buf_put(b, p + run, i - run);
+        switch (c) {
+        case '"': TK_BUF_LIT(b, "\\\""); break;
+        case '\\': TK_BUF_LIT(b, "\\\\"); break;
+        case '\n': TK_BUF_LIT(b, "\\n"); break;
+        case '\r': TK_BUF_LIT(b, "\\r"); break;
+        case '\t': TK_BUF_LIT(b, "\\t"); break;
+        default: {
+            char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            tk_buf_put(b, e, 6);
+        }
+        }
+        run = ++i;
+    }
+    tk_buf_put(b, p + run, n - run);
+    tk_buf_putc(b, '"');
+}
+
+static void key(tk_buf *b, const char *k) {
+    tk_buf_putc(b, '"');
+    tk_buf_puts(b, k);
+    TK_BUF_LIT(b, "\":");
+}
+
+static void opt_str(tk_buf *b, const char *z) {
+    if (z) tk_write_json_string(b, z, strlen(z));
+    else TK_BUF_LIT(b, "null");
+}
+
+static void span(tk_buf *b, const tk_story *s, uint32_t start, uint32_t end) {
+    tk_buf_printf(b, "\"start\":%u,\"end\":%u,\"text\":", start, end);
+    tk_write_json_string(b, s->text + start, end - start);
+}
+
+void tk_write_jsonl(const tk_story *s, tk_buf *b, unsigned flags) {
+    tk_buf_putc(b, '{');
+    key(b, "id"); opt_str(b, s->id);
+    tk_buf_putc(b, ','); key(b, "date"); opt_str(b, s->date);
+    tk_buf_putc(b, ','); key(b, "title");
+    if (s->title) tk_write_json_string(b, s->title, tk_clean_title_length(s->title, s->title_len));
+    else TK_BUF_LIT(b, "null");
+    if (s->source) { tk_buf_putc(b, ','); key(b, "source"); opt_str(b, s->source); }
+    if (s->url) { tk_buf_putc(b, ','); key(b, "url"); opt_str(b, s->url); }
+    if (s->meta_json) { tk_buf_putc(b, ','); key(b, "meta"); tk_buf_puts(b, s->meta_json); }
+    if (s->dateline.found) {
+        const tk_dateline *d = &s->dateline;
+        tk_buf_putc(b, ','); key(b, "dateline"); tk_buf_putc(b, '{');
+        span(b, s, d->start, d->end);
+        tk_buf_putc(b, ','); key(b, "place");
+        if (d->place_end > d->place_start) tk_write_json_string(b, s->text + d->place_start, d->place_end - d->place_start);
+        else TK_BUF_LIT(b, "null");
+        tk_buf_putc(b, ','); key(b, "agency");
+        if (d->agency_end > d->agency_start) tk_write_json_string(b, s->text + d->agency_start, d->agency_end - d->agency_start);
+        else TK_BUF_LIT(b, "null");
+        tk_buf_putc(b, ','); key(b, "date");
+        if (d->date_end > d->date_start) tk_write_json_string(b, s->text + d->date_start, d->date_end - d->date_start);
+        else TK_BUF_LIT(b, "null");
+        tk_buf_putc(b, '}');
+    }
+    tk_buf_putc(b, ','); key(b, "removed"); tk_buf_putc(b, '[');
+    for (size_t i = 0; i < s->removed.n; i++) {
+        const tk_removed *r = &s->removed.v[i];
+        if (i) tk_buf_putc(b, ',');
+        tk_buf_putc(b, '{');
+        span(b, s, r->start, r->end);
+        TK_BUF_LIT(b, ",\"reason\":");
+        tk_write_json_string(b, r->reason, strlen(r->reason));
+        tk_buf_putc(b, '}');
+    }
+    tk_buf_putc(b, ']');
+    if (flags & (TK_RENDER_SENTENCES | TK_RENDER_TOKENS)) {
+        tk_buf_putc(b, ','); key(b, "sentences"); tk_buf_putc(b, '[');
+        for (size_t i = 0; i < s->sentences.n; i++) {
+            const tk_sentence *x = &s->sentences.v[i];
+            if (i) tk_buf_putc(b, ',');
+            tk_buf_putc(b, '{');
+            span(b, s, x->start, x->end);
+            if (flags & TK_RENDER_TOKENS) {
+                TK_BUF_LIT(b, ",\"tokens\":[");
+                for (uint32_t k = x->tok_start; k < x->tok_end; k++) {
+                    const tk_token *t = &s->tokens.v[k];
+                    size_t nl;
+                    const char *nz = tk_token_norm(s, t, &nl);
+                    if (k != x->tok_start) tk_buf_putc(b, ',');
+                    tk_buf_printf(b, "[%u,%u,", t->start, t->end);
+                    tk_write_json_string(b, nz, nl);
+                    tk_buf_putc(b, ']');
+                }
+                tk_buf_putc(b, ']');
+            }
+            tk_buf_putc(b, '}');
+        }
+        tk_buf_putc(b, ']');
+    }
+    TK_BUF_LIT(b, ",\"events\":[],\"quotes\":[],\"warnings\":[");
+    for (size_t i = 0; i < s->warnings.n; i++) {
+        if (i) tk_buf_putc(b, ',');
+        tk_write_json_string(b, s->warnings.v[i], strlen(s->warnings.v[i]));
+    }
+    TK_BUF_LIT(b, "]}\n");
+}

@@ -1,0 +1,56 @@
+/* text.c — renders a story for a person at a terminal: title, dateline,
+ * what was removed and why, the sentences (later events and quotes). */
+#include <string.h>
+
+#include "write.h"
+#include "../clean/clean.h"
+
+/* Appends text with line breaks and tabs shown as spaces. */
+static void flat(tk_buf *b, const char *p, size_t n) {
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] == '\n' || p[i] == '\r' || p[i] == '\t') {
+            tk_buf_put(b, p + run, i - run);
+            tk_buf_putc(b, ' ');
+            run = i + 1;
+        }
+    }
+    tk_buf_put(b, p + run, n - run);
+}
+
+void tk_write_text(const tk_story *s, tk_buf *b, unsigned flags) {
+    (void)flags;
+    tk_buf_printf(b, "== %s", s->id ? s->id : "(no id)");
+    if (s->date) tk_buf_printf(b, "  %s", s->date);
+    if (s->source) tk_buf_printf(b, "  (%s)", s->source);
+    tk_buf_putc(b, '\n');
+    if (s->title) {
+        tk_buf_puts(b, "Title: ");
+        flat(b, s->title, tk_clean_title_length(s->title, s->title_len));
+        tk_buf_putc(b, '\n');
+    }
+    if (s->dateline.found) {
+        tk_buf_puts(b, "Dateline: ");
+        flat(b, s->text + s->dateline.start, s->dateline.end - s->dateline.start);
+        tk_buf_putc(b, '\n');
+    }
+    tk_buf_printf(b, "Removed (%zu):\n", s->removed.n);
+    for (size_t i = 0; i < s->removed.n; i++) {
+        const tk_removed *r = &s->removed.v[i];
+        size_t n = r->end - r->start;
+        tk_buf_printf(b, "  - %-20s ", r->reason);
+        flat(b, s->text + r->start, n > 100 ? 100 : n);
+        if (n > 100) tk_buf_puts(b, "...");
+        tk_buf_putc(b, '\n');
+    }
+    tk_buf_printf(b, "Sentences (%zu):\n", s->sentences.n);
+    for (size_t i = 0; i < s->sentences.n; i++) {
+        const tk_sentence *x = &s->sentences.v[i];
+        tk_buf_printf(b, "  %3zu  ", i);
+        flat(b, s->text + x->start, x->end - x->start);
+        tk_buf_putc(b, '\n');
+    }
+    tk_buf_puts(b, "Events: none yet\nQuotes: none yet\n");
+    for (size_t i = 0; i < s->warnings.n; i++) tk_buf_printf(b, "Warning: %s\n", s->warnings.v[i]);
+    tk_buf_putc(b, '\n');
+}

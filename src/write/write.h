@@ -1,0 +1,18 @@
+/* write.h — the write stage: one story rendered as a JSON Lines record
+ * (the output contract in docs/output.md) or as text for a terminal. */
+#ifndef TK_WRITE_H
+#define TK_WRITE_H
+
+#include "../engine/story.h"
+#include "../util/buf.h"
+
+void tk_write_jsonl(const tk_story *s, tk_buf *b, unsigned flags);
+void tk_write_text(const tk_story *s, tk_buf *b, unsigned flags);
+/* One line per event (none until the event coder lands). */
+void tk_write_tsv(const tk_story *s, tk_buf *b);
+
+/* Appends `n` bytes as a JSON string literal (with quotes); invalid UTF-8
+ * becomes U+FFFD, control characters are escaped. */
+void tk_write_json_string(tk_buf *b, const char *p, size_t n);
+
+#endif
