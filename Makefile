@@ -33,7 +33,8 @@ all: $(B)/tarikh
 
 $(B)/obj/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -c $< -o $@
+	@echo "CC $<"
+	@$(CC) $(CFLAGS_ALL) -c $< -o $@
 
 $(B)/libtarikh.a: $(LIB_OBJ)
 	@rm -f $@
@@ -60,13 +61,14 @@ test: $(B)/tarikh unit golden
 	@echo "all suites passed"
 
 check-asan:
+	TK_ASAN=1 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	$(MAKE) B=build/asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test
 
 example: $(B)/tarikh
 	$(B)/tarikh code --format text examples/*.txt examples/stories.jsonl
 
 bench: $(B)/tarikh
-	@sh bench/run.sh $(B)/tarikh $(SHARED)
+	@python3 bench/run.py $(B)/tarikh $(SHARED)
 
 FUZZ_CC ?= clang
 fuzz: $(B)/fuzz_reader

@@ -15,7 +15,7 @@
 typedef struct line {
     uint32_t start, end;   /* trimmed of surrounding blanks */
     uint32_t words;
-    bool blank, terminal, debris, namelike, byline, removed, credit;
+    bool blank, terminal, debris, namelike, byline, removed, credit, marker;
 } line;
 
 static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
@@ -78,7 +78,8 @@ static const char *const paywall_cues[] = {
     "support our journalism", "support independent journalism", "this content is reserved",
     "premium article", "premium content", "offer of the week", "offer of the day",
     "exclusive offer", "digital offer", "introductory offer", "free articles left",
-    "free article left", "articles remaining", NULL};
+    "free article left", "articles remaining", "flash offer", "digital access",
+    "cancellable at any time", "cancelable at any time", "cancel online anytime", NULL};
 
 /* Phrases that also occur in real sentences ("subscribe for shares",
  * "become a member of NATO"): they count only in short lines. */
@@ -148,17 +149,23 @@ static bool related_item(const char *p, size_t n) {
  * credit: X/Agency", "Photo: Reuters". The whole line is a caption. */
 static bool ends_with_credit(const char *p, size_t n) {
     static const char *const heads[] = {"(ap photo", "(afp photo", "(reuters photo", "(photo",
-                                        "photo credit:", "photo:", "(epa", "(getty", "credit:", NULL};
-    size_t from = n > 90 ? n - 90 : 0;
+                                        "photo credit:", "photo:", "(epa", "(getty", "credit:",
+                                        "image copyright", "\xc2\xa9", NULL};
+    size_t from = n > 90 ? n - 90 : 1;
     for (size_t i = from; i < n; i++) {
-        if (p[i] != '(' && lower((unsigned char)p[i]) != 'p' && lower((unsigned char)p[i]) != 'c') continue;
-        if (i && p[i - 1] != ' ') continue;
-        if (!any_starts(p + i, n - i, heads)) continue;
-        /* the credit runs to the end of the line */
+        if (p[i - 1] != ' ' || !any_starts(p + i, n - i, heads)) continue;
+        if (p[i] != '(') return true; /* the credit runs to the end of the line */
         const char *close = memchr(p + i, ')', n - i);
-        if (p[i] == '(' ? (close && close == p + n - 1) || (close && close + 2 >= p + n) : true) return true;
+        if (close && close + 2 >= p + n) return true;
     }
     return false;
+}
+
+/* A caption marker alone on its line: the next line is the caption. */
+static bool caption_marker(const char *p, size_t n) {
+    static const char *const marks[] = {"hide caption", "toggle caption", "show caption",
+                                        "image caption", "caption", "enlarge this image", NULL};
+    return n <= 24 && any_equals_loose(p, n, marks);
 }
 
 /* Does a short line read like a headline of another story: "Topic: what
@@ -462,14 +469,27 @@ tk_status tk_clean_boilerplate(tk_story *s) {
         }
         if (!why && i != first && l->debris && n <= 200) why = "teaser headline";
         if (why && (st = remove_line(s, l, why)) != TK_OK) return st;
-        if (why && (!strcmp(why, "photo credit") || ci_starts(p, n, "\xc2\xa9"))) l->credit = true;
+        /* "© Name / AFP" follows its caption (a bare "Photo: Reuters" or
+         * BBC's "Image copyright" may not) */
+        if (why && n <= 60 && ci_starts(p, n, "\xc2\xa9")) l->credit = true;
+        if (why && caption_marker(p, n)) l->marker = true;
     }
 
     /* wire sign-offs: "... REUTER" */
     for (size_t i = 0; i < nlines; i++)
         if (!lines[i].blank && !lines[i].removed && (st = sign_off(s, &lines[i])) != TK_OK) return st;
 
-    /* a short line right before a credit line is that photo's caption */
+    /* the line after a lone "Hide caption" is the caption */
+    for (size_t i = first + 1; i < nlines; i++) {
+        if (!lines[i].marker) continue;
+        size_t k2 = i + 1;
+        while (k2 < nlines && lines[k2].blank) k2++;
+        if (k2 < nlines && !lines[k2].removed && lines[k2].end - lines[k2].start <= 250 &&
+            (st = remove_line(s, &lines[k2], "photo caption")) != TK_OK)
+            return st;
+    }
+
+    /* a short line right before a "©" credit line is that photo's caption */
     for (size_t i = first + 1; i < nlines; i++) {
         line *l = &lines[i];
         if (!l->removed || !l->credit) continue;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -36,6 +37,8 @@ static const char code_usage[] =
     "      --sentences     add \"sentences\" [{start, end, text}] to each record\n"
     "      --tokens        add tokens [start, end, normalised] to each sentence\n"
     "      --max-bytes N   largest record or story accepted (default 16 MiB)\n"
+    "      --stats         print a summary line on stderr at the end (stories,\n"
+    "                      sentences, warnings, rejected records, bytes, time)\n"
     "  -h, --help          this text\n"
     "\n"
     "exit codes: 0 all coded; 1 some records or files rejected; 2 usage or\n"
@@ -50,7 +53,8 @@ typedef struct run {
     unsigned flags;
     input_kind forced;
     size_t max_bytes;
-    unsigned long long stories, rejected;
+    unsigned long long stories, rejected, sentences, warnings;
+    unsigned long long bytes_in;
     bool io_error, write_error;
 } run;
 
@@ -97,6 +101,8 @@ static void code_story(run *r, const char *name, unsigned long long line, size_t
         return;
     }
     r->stories++;
+    r->sentences += tk_story_sentence_count(r->story);
+    r->warnings += tk_story_warning_count(r->story);
     emit(r);
 }
 
@@ -130,9 +136,10 @@ static void code_jsonl(run *r, const char *name, int fd) {
             char msg[160];
             snprintf(msg, sizeof msg, "record of %zu bytes exceeds the limit of %zu bytes", n,
                      r->max_bytes);
-            report(r, name, lr.lineno, &nerr, "%s; skipped", msg);
+            report(r, name, lr.lineno, &nerr, "%s; record skipped", msg);
             continue;
         }
+        r->bytes_in += n + 1;
         size_t k = 0;
         while (k < n && (p[k] == ' ' || p[k] == '\t')) k++;
         if (k == n) continue; /* blank line: nothing to code */
@@ -173,6 +180,7 @@ static void code_txt(run *r, const char *name, int fd) {
         snprintf(msg, sizeof msg, "story larger than the limit of %zu bytes", r->max_bytes);
         report(r, name, 0, &nerr, "%s; skipped", msg);
     } else {
+        r->bytes_in += n;
         const char *why = tk_sniff_binary(buf, n);
         if (why) {
             report(r, name, 0, &nerr, "%s, not a text story; skipped", why);
@@ -267,12 +275,15 @@ int tk_cmd_code(int argc, char **argv) {
         {"format", required_argument, 0, 'f'}, {"output", required_argument, 0, 'o'},
         {"input", required_argument, 0, 'i'},  {"sentences", no_argument, 0, 's'},
         {"tokens", no_argument, 0, 't'},       {"max-bytes", required_argument, 0, 'm'},
-        {"help", no_argument, 0, 'h'},         {0, 0, 0, 0}};
+        {"stats", no_argument, 0, 'S'},        {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
     run r;
     memset(&r, 0, sizeof r);
     r.max_bytes = 16u * 1024 * 1024;
     const char *out_path = NULL;
-    bool tsv = false;
+    bool tsv = false, stats = false;
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "f:o:h", longopts, NULL)) != -1) {
@@ -301,6 +312,7 @@ int tk_cmd_code(int argc, char **argv) {
             r.max_bytes = (size_t)v;
             break;
         }
+        case 'S': stats = true; break;
         case 'h': fputs(code_usage, stdout); return TK_EXIT_OK;
         default: fputs(code_usage, stderr); return TK_EXIT_USAGE;
         }
@@ -341,6 +353,16 @@ int tk_cmd_code(int argc, char **argv) {
     if (r.rejected)
         fprintf(stderr, "tarikh: %llu record%s rejected, %llu coded\n", r.rejected,
                 r.rejected == 1 ? "" : "s", r.stories);
+    if (stats) {
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+        fprintf(stderr,
+                "tarikh: %llu stories, %llu sentences, %llu warnings, %llu rejected, %.1f MB in %.3f s "
+                "(%.0f stories/s, %.0f sentences/s, %.1f MB/s)\n",
+                r.stories, r.sentences, r.warnings, r.rejected, (double)r.bytes_in / 1e6, secs,
+                secs > 0 ? (double)r.stories / secs : 0, secs > 0 ? (double)r.sentences / secs : 0,
+                secs > 0 ? (double)r.bytes_in / 1e6 / secs : 0);
+    }
     tk_story_free(r.story);
     tk_engine_free(engine);
     if (r.io_error || r.write_error) return TK_EXIT_USAGE;

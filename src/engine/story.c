@@ -133,6 +133,12 @@ tk_status tk_story_code(tk_story *s) {
     s->norm_len = 0;
     tk_status st = tk_clean_boilerplate(s);
     if (st == TK_OK) st = tk_segment(s);
+    if (st == TK_OK && s->sentences.n == 0) {
+        /* say why a story yields nothing, so that nothing is lost silently */
+        bool ok = s->removed.n ? tk_story_warn(s, "no story text left: everything was removed as boilerplate")
+                               : tk_story_warn(s, "story text is empty");
+        if (!ok) st = TK_ENOMEM;
+    }
     return st;
 }
 

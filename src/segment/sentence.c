@@ -74,6 +74,9 @@ static bool ends_before(const tk_story *s, const tk_token *t, const tk_token *n)
         return false;
     }
     if (t->flags & TK_TF_TITLE) return false;
+    /* "Mr. ." debris: a full stop right after a title is not an ending
+     * unless a sentence clearly starts */
+    if (t > s->tokens.v && (t[-1].flags & TK_TF_TITLE) && tok_is(s, t, '.')) return starter(s, n);
     if (t->flags & (TK_TF_ABBREV | TK_TF_INITIAL))
         return starter(s, n) || (n->kind == TK_TOK_QUOTE && (n->flags & TK_TF_QUOTE_OPEN));
     if (t->flags & TK_TF_ELLIPSIS)
