@@ -153,7 +153,10 @@ static bool ends_with_credit(const char *p, size_t n) {
                                         "image copyright", "\xc2\xa9", NULL};
     size_t from = n > 90 ? n - 90 : 1;
     for (size_t i = from; i < n; i++) {
-        if (p[i - 1] != ' ' || !any_starts(p + i, n - i, heads)) continue;
+        if (p[i - 1] != ' ') continue;
+        unsigned char c = (unsigned char)lower((unsigned char)p[i]);
+        if (c != '(' && c != 'p' && c != 'c' && c != 'i' && c != 0xC2) continue;
+        if (!any_starts(p + i, n - i, heads)) continue;
         if (p[i] != '(') return true; /* the credit runs to the end of the line */
         const char *close = memchr(p + i, ')', n - i);
         if (close && close + 2 >= p + n) return true;
@@ -326,8 +329,9 @@ static const char *classify_line(const tk_clean_tables *tables, const char *p, s
     cue_scan cs = {tables, 0};
     /* furniture is short; a long line ending like a sentence is story text */
     if (n <= 160 || (n <= 250 && !l->terminal)) tk_ac_scan(tables->cues, p, n, on_cue, &cs);
-    bool reported = ci_contains(p, n, " said") || ci_contains(p, n, " says") ||
-                    ci_contains(p, n, "according to");
+    bool reported = (cs.mask & (CUE_PAYWALL | CUE_WEAK | CUE_PRICE)) &&
+                    (ci_contains(p, n, " said") || ci_contains(p, n, " says") ||
+                     ci_contains(p, n, "according to"));
     if ((cs.mask & CUE_PAYWALL) && !reported) return "subscription offer";
     if ((cs.mask & CUE_WEAK) && n <= 80 && !reported && !l->terminal) return "subscription offer";
     if (n <= 100 && p[n - 1] != '.' && (cs.mask & CUE_PRICE) &&
@@ -386,14 +390,15 @@ static tk_status sign_off(tk_story *s, line *l) {
         size_t k = strlen(*mk);
         if (m < k || memcmp(p + m - k, *mk, k) != 0) continue;
         if (m > k && p[m - k - 1] != ' ') continue;
-        uint32_t a = l->start + (uint32_t)(m - k);
+        uint32_t mark = l->start + (uint32_t)(m - k);
+        uint32_t a = mark;
         while (a > l->start && s->text[a - 1] == ' ') a--;
         if (a == l->start) return remove_line(s, l, "sign-off");
         uint32_t end = l->end;
         l->end = a;
         l->terminal = ends_terminal(p, a - l->start);
         l->namelike = l->byline = false;
-        return add_removed(s, a, end, "sign-off");
+        return add_removed(s, mark, end, "sign-off");
     }
     return TK_OK;
 }

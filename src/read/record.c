@@ -58,18 +58,54 @@ bool tk_read_date_valid(const char *z, size_t n) {
     return d <= maxd;
 }
 
-/* A copy of the line with raw NUL bytes written as \uFFFD escapes and
- * \u0000 escapes rewritten as \uFFFD, so that cJSON's NUL-terminated
- * strings never cut a story short. Returns NULL when nothing needed fixing
- * (and *fixed = 0), or the copy. */
+static int hexval(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f') return (c | 0x20) - 'a' + 10;
+    return -1;
+}
+
+/* The code unit of a "\uXXXX" escape at p (n bytes left), or -1. */
+static long escape_at(const char *p, size_t n) {
+    if (n < 6 || p[0] != '\\' || p[1] != 'u') return -1;
+    long v = 0;
+    for (int i = 2; i < 6; i++) {
+        int h = hexval(p[i]);
+        if (h < 0) return -1;
+        v = v * 16 + h;
+    }
+    return v;
+}
+
+/* Is the escape at p one cJSON cannot take: \u0000 (it would cut the
+ * string) or a surrogate without its pair (it rejects the record)? */
+static bool bad_escape(const char *p, size_t n, size_t *width) {
+    long v = escape_at(p, n);
+    *width = 6;
+    if (v == 0) return true;
+    if (v >= 0xD800 && v <= 0xDBFF) {
+        long w = escape_at(p + 6, n - 6);
+        if (w >= 0xDC00 && w <= 0xDFFF) { *width = 12; return false; }
+        return true;
+    }
+    return v >= 0xDC00 && v <= 0xDFFF;
+}
+
+/* A copy of the line with raw NUL bytes, \u0000 escapes and unpaired
+ * surrogate escapes written as \uFFFD, so that cJSON's NUL-terminated
+ * strings never cut a story short and a broken escape does not lose the
+ * record. Returns NULL when nothing needed fixing (and *fixed = 0), or the
+ * copy. */
 static const char *defuse_nuls(tk_story *s, const char *line, size_t len, size_t *out_len,
                                size_t *fixed, bool *oom) {
     *fixed = 0;
     *oom = false;
     bool raw = memchr(line, 0, len) != NULL;
     bool esc = false;
-    for (const char *p = line; !esc && (p = memchr(p, '\\', (size_t)(line + len - p))); p++)
-        if (line + len - p >= 6 && memcmp(p, "\\u0000", 6) == 0) esc = true;
+    for (const char *p = line; !esc && (p = memchr(p, '\\', (size_t)(line + len - p))); p++) {
+        size_t w;
+        if (p + 1 < line + len && p[1] == 'u' && bad_escape(p, (size_t)(line + len - p), &w)) esc = true;
+        else if (p + 1 < line + len) p++; /* skip the escaped character */
+    }
     if (!raw && !esc) return NULL;
     if (len > (SIZE_MAX - 1) / 6) { *oom = true; return NULL; }
     char *out = tk_arena_alloc(&s->arena, len * 6 + 1);
@@ -82,11 +118,16 @@ static const char *defuse_nuls(tk_story *s, const char *line, size_t len, size_t
             o += 6;
             (*fixed)++;
         } else if (c == '\\' && i + 1 < len) {
-            if (len - i >= 6 && memcmp(line + i, "\\u0000", 6) == 0) {
+            size_t w = 0;
+            if (line[i + 1] == 'u' && bad_escape(line + i, len - i, &w)) {
                 memcpy(out + o, "\\uFFFD", 6);
                 o += 6;
                 i += 5;
                 (*fixed)++;
+            } else if (line[i + 1] == 'u' && w == 12) { /* a surrogate pair */
+                memcpy(out + o, line + i, 12);
+                o += 12;
+                i += 11;
             } else { /* keep the escape pair together */
                 out[o++] = c;
                 out[o++] = line[++i];
@@ -116,7 +157,11 @@ static bool opt_string(tk_story *s, const cJSON *root, const char *key, const ch
     }
     if (cJSON_IsNumber(v) && strcmp(key, "id") == 0) {
         char num[64];
-        snprintf(num, sizeof num, "%.17g", v->valuedouble);
+        double d = v->valuedouble;
+        if (d == (double)(long long)d && d > -9007199254740992.0 && d < 9007199254740992.0)
+            snprintf(num, sizeof num, "%lld", (long long)d);
+        else
+            snprintf(num, sizeof num, "%.17g", d);
         *out = tk_arena_strndup(&s->arena, num, strlen(num));
         return *out != NULL;
     }
@@ -154,7 +199,11 @@ static tk_status collect_meta(tk_story *s, cJSON *root) {
         if (!c->string || is_known_field(c->string)) continue;
         cJSON *dup = cJSON_Duplicate(c, 1);
         if (!dup) { cJSON_Delete(meta); return tk_story_fail(s, TK_ENOMEM, "out of memory"); }
-        cJSON_AddItemToObject(meta, c->string, dup);
+        /* a top-level field wins over the same key inside "meta" */
+        if (cJSON_GetObjectItemCaseSensitive(meta, c->string))
+            cJSON_ReplaceItemInObjectCaseSensitive(meta, c->string, dup);
+        else
+            cJSON_AddItemToObject(meta, c->string, dup);
         count++;
     }
     if (count) {
@@ -198,7 +247,7 @@ tk_status tk_read_jsonl(tk_story *s, const char *line, size_t len, const char *f
     }
     s->json_doc = root;
     /* trailing bytes after the object are an error too */
-    while (end && end < line + len && (*end == ' ' || *end == '\t' || *end == '\r')) end++;
+    while (end && end < line + len && (*end == ' ' || *end == '\t' || *end == '\r' || *end == '\n')) end++;
     if (end && end < line + len)
         return tk_story_fail(s, TK_EINPUT, "invalid JSON at column %zu: text after the record",
                              (size_t)(end - line) + 1);
@@ -221,8 +270,8 @@ tk_status tk_read_jsonl(tk_story *s, const char *line, size_t len, const char *f
     tk_status st = check_date(s);
     if (st != TK_OK) return st;
     if ((st = collect_meta(s, root)) != TK_OK) return st;
-    if (n_fixed && !tk_story_warn(s, "NUL character%s in the record replaced with U+FFFD (%zu)",
-                                  n_fixed == 1 ? "" : "s", n_fixed))
+    if (n_fixed && !tk_story_warn(s, "NUL character%s or broken \\u escape%s in the record replaced with U+FFFD (%zu)",
+                                  n_fixed == 1 ? "" : "s", n_fixed == 1 ? "" : "s", n_fixed))
         return TK_ENOMEM;
     return tk_read_set_text(s, text->valuestring, strlen(text->valuestring));
 }

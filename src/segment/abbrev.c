@@ -55,7 +55,7 @@ static const char *const starters[] = {
     "Another", "Any", "As", "At", "Because", "Before", "Both", "But", "By", "Despite", "During",
     "Each", "Earlier", "Even", "Every", "Five", "For", "Four", "From", "Further", "He", "Her",
     "Here", "His", "How", "However", "I", "If", "In", "Instead", "It", "Its", "Last", "Later",
-    "Many", "Meanwhile", "More", "Most", "Moreover", "My", "Nevertheless", "No", "None", "Nor",
+    "Many", "Meanwhile", "More", "Moreover", "Most", "My", "Nevertheless", "No", "None", "Nor",
     "Not", "Now", "On", "One", "Only", "Or", "Other", "Our", "Over", "Several", "She", "Since",
     "So", "Some", "Still", "Such", "That", "The", "Their", "Then", "There", "These", "They",
     "This", "Those", "Though", "Three", "Thus", "To", "Today", "Two", "Under", "Until", "We",
@@ -65,7 +65,7 @@ static const char *const starters[] = {
 
 static const char *const agencies[] = {
     "AA", "AFP", "AFX", "ANI", "ANSA", "AP", "APS", "BBC", "Bernama", "CNN", "CP", "DPA", "EFE",
-    "IANS", "IRNA", "ISNA", "KUNA", "Kyodo", "MENA", "PTI", "RIA", "REUTERS", "Reuters", "SANA",
+    "IANS", "IRNA", "ISNA", "KUNA", "Kyodo", "MENA", "PTI", "REUTERS", "RIA", "Reuters", "SANA",
     "SPA", "Sputnik", "TASS", "UNI", "UPI", "WAM", "Xinhua", "Yonhap", "dpa",
 };
 

@@ -84,15 +84,16 @@ static size_t core(tk_story *s, size_t i, size_t b, tk_dateline *d) {
     if (p + 1 >= b) return 0;
     const tk_token *n = &v[p + 1];
     if (!(n->flags & TK_TF_UPPER) && n->kind != TK_TOK_QUOTE && n->kind != TK_TOK_NUMBER) return 0;
-    /* a lone all-caps word is a dateline only if it is a place-like word of
-     * 3+ letters or a news agency ("NATO - The" is not a dateline) */
+    /* a lone all-caps word is a dateline only if it is a news agency or a
+     * place-like word of 5+ letters: acronyms are shorter ("NATO - The"
+     * is not a dateline; "ROME (Reuters) -" still is, by its agency) */
     if (caps_place && p == i + 1 && !d->agency_end && !d->date_end) {
         size_t n0 = v[i].end - v[i].start;
         if (tk_is_news_agency(s->text + v[i].start, n0)) {
             d->agency_start = v[i].start;
             d->agency_end = v[i].end;
             d->place_start = d->place_end = 0;
-        } else if (n0 < 4) {
+        } else if (n0 < 5) {
             return 0;
         }
     }

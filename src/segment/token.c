@@ -156,13 +156,15 @@ static uint32_t scan_word(const scan *sc, uint32_t i, bool *non_ascii) {
     uint32_t j = i + (uint32_t)len;
     for (;;) {
         /* fast path: runs of ASCII letters, eight bytes at a time */
+        bool more = true;
         while (j + 8 <= sc->end) {
             uint32_t k = ascii_letters8(sc->p + j);
             if (k) numeric = false;
             j += k;
-            if (k < 8) break;
+            if (k < 8) { more = false; break; }
         }
-        while (j < sc->end && (unsigned)((sc->p[j] | 0x20) - 'a') < 26u) { numeric = false; j++; }
+        if (more)
+            while (j < sc->end && (unsigned)((sc->p[j] | 0x20) - 'a') < 26u) { numeric = false; j++; }
         if (j >= sc->end) break;
         int c = cls_at(sc, j, &cp, &len);
         if (c == C_ALNUM) {
@@ -179,6 +181,8 @@ static uint32_t scan_word(const scan *sc, uint32_t i, bool *non_ascii) {
         }
         if (c == C_DOT && cls_of(sc, next) == C_ALNUM) { j = next; continue; }
         if (c == C_APOS) {
+            /* "didn't" -> "did" + "n't" */
+            if (j - i >= 2 && nt_at(sc, j - 1)) { j--; break; }
             if (clitic_at(sc, j)) break;
             if (cls_of(sc, next) == C_ALNUM) {
                 if (cp >= 0x80) *non_ascii = true;
@@ -198,8 +202,6 @@ static uint32_t scan_word(const scan *sc, uint32_t i, bool *non_ascii) {
         if ((cp == '&' || cp == '@') && cls_of(sc, next) == C_ALNUM) { j = next; continue; }
         break;
     }
-    /* "didn't" -> "did" + "n't" */
-    if (j - i >= 2 && nt_at(sc, j - 1)) j--;
     return j;
 }
 

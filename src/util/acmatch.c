@@ -15,6 +15,7 @@ struct tk_ac {
     uint16_t *next;     /* nstates * 256 transitions */
     uint32_t *phrase;   /* phrase ending at this state, or NONE */
     uint32_t *out;      /* nearest suffix state that ends a phrase, or NONE */
+    uint8_t *reports;   /* 1 when reaching this state reports a match */
 };
 
 static unsigned char fold(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
@@ -77,6 +78,16 @@ tk_ac *tk_ac_new(const char *const *phrases, size_t n) {
         }
     }
     for (size_t k = 0; k < (size_t)ac->nstates * 256; k++) ac->next[k] = (uint16_t)trie[k];
+    ac->reports = malloc(ac->nstates);
+    if (!ac->reports) {
+        free(trie);
+        free(fail);
+        free(queue);
+        tk_ac_free(ac);
+        return NULL;
+    }
+    for (uint32_t st = 0; st < ac->nstates; st++)
+        ac->reports[st] = ac->phrase[st] != NONE || ac->out[st] != NONE;
     free(trie);
     free(fail);
     free(queue);
@@ -88,6 +99,7 @@ void tk_ac_free(tk_ac *ac) {
     free(ac->next);
     free(ac->phrase);
     free(ac->out);
+    free(ac->reports);
     free(ac);
 }
 
@@ -96,7 +108,7 @@ bool tk_ac_scan(const tk_ac *ac, const char *p, size_t n, tk_ac_hit hit, void *c
     const unsigned char *s = (const unsigned char *)p;
     for (size_t i = 0; i < n; i++) {
         st = ac->next[st << 8 | s[i]];
-        if (ac->phrase[st] == NONE && ac->out[st] == NONE) continue;
+        if (!ac->reports[st]) continue;
         for (uint32_t o = ac->phrase[st] != NONE ? st : ac->out[st]; o != NONE; o = ac->out[o])
             if (hit(ctx, ac->phrase[o], i + 1)) return true;
     }

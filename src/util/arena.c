@@ -12,7 +12,7 @@ struct tk_arena_block {
     max_align_t data[]; /* aligned storage */
 };
 
-#define ALIGN (sizeof(max_align_t))
+#define ALIGN (_Alignof(max_align_t))
 
 void tk_arena_init(tk_arena *a, size_t block_size) {
     a->head = NULL;

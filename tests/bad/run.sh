@@ -45,7 +45,7 @@ n=$(python3 -c "import json; print(len(json.loads(open('out').readline())['sente
 printf '{"id":"nul","text":"The road\000 is closed."}\n' >nul.jsonl
 run code nul.jsonl
 expect "raw NUL in JSONL" 0 "" 1
-grep -q 'NUL character in the record replaced with U+FFFD (1)' out && ok || bad "raw NUL warning"
+grep -qF 'NUL character or broken \\u escape in the record replaced with U+FFFD (1)' out && ok || bad "raw NUL warning"
 printf 'Title\n\nThe road\000 is closed. Nothing passes.\n' >nul.txt
 run code nul.txt
 grep -q 'NUL byte in text replaced with U+FFFD (1)' out && ok || bad "NUL in txt warning"
