@@ -285,9 +285,17 @@ static const char *const *const cue_lists[NLISTS] = {paywall_cues, credit_contai
                                                      paywall_weak_cues};
 static const unsigned cue_bits[NLISTS] = {CUE_PAYWALL, CUE_CREDIT, CUE_PRICE, CUE_WEAK};
 
+/* The phrase lists tested at the start of a line, with a mask of the
+ * (lowercased) bytes their phrases start with: most lines are ruled out by
+ * one bit test instead of a string comparison per phrase. */
+enum { L_CAPTION, L_WIDGET_EQ, L_WIDGET_START, L_CREDIT_START, L_AUTHOR, L_RELATED, NSTART };
+static const char *const *const start_lists[NSTART] = {
+    caption_starts, widget_equals, widget_starts, credit_starts, author_heads, related_heads};
+
 struct tk_clean_tables {
     tk_ac *cues;
     uint32_t first[NLISTS + 1]; /* phrase index where each list starts */
+    uint64_t firsts[NSTART][4]; /* first bytes of each start list */
 };
 
 tk_clean_tables *tk_clean_tables_new(void) {
@@ -300,6 +308,12 @@ tk_clean_tables *tk_clean_tables_new(void) {
         for (const char *const *p = cue_lists[l]; *p && n < 256; p++) all[n++] = *p;
     }
     t->first[NLISTS] = (uint32_t)n;
+    for (int l = 0; l < NSTART; l++)
+        for (const char *const *p = start_lists[l]; *p; p++) {
+            unsigned char c = (unsigned char)(*p)[0];
+            t->firsts[l][c >> 6] |= 1ULL << (c & 63);
+            if (c >= 'a' && c <= 'z') t->firsts[l][(c - 32) >> 6] |= 1ULL << ((c - 32) & 63);
+        }
     t->cues = tk_ac_new(all, n);
     if (!t->cues) { free(t); return NULL; }
     return t;
@@ -321,9 +335,15 @@ static bool on_cue(void *ctx, uint32_t phrase, size_t end) {
     return false;
 }
 
+/* Could a phrase of start list `l` begin this line? */
+static inline bool may_start(const tk_clean_tables *t, int l, const char *p, size_t n) {
+    unsigned char c = (unsigned char)p[0];
+    return n && (t->firsts[l][c >> 6] >> (c & 63) & 1);
+}
+
 static const char *classify_line(const tk_clean_tables *tables, const char *p, size_t n,
                                  const line *l) {
-    if (any_starts(p, n, caption_starts)) return "photo caption";
+    if (may_start(tables, L_CAPTION, p, n) && any_starts(p, n, caption_starts)) return "photo caption";
     if (ci_starts(p, n, "this article is more than") && ci_contains(p, n, "old"))
         return "article age notice";
     cue_scan cs = {tables, 0};
@@ -338,11 +358,13 @@ static const char *classify_line(const tk_clean_tables *tables, const char *p, s
         (memchr(p, '$', n) || ci_contains(p, n, "\xe2\x82\xac") || ci_contains(p, n, "\xc2\xa3")) &&
         !ci_contains(p, n, " said") && !ci_contains(p, n, " says") && !ci_contains(p, n, "according to"))
         return "subscription offer";
-    if ((n <= 80 && any_equals_loose(p, n, widget_equals)) || (n <= 160 && any_starts(p, n, widget_starts)))
+    if ((n <= 80 && may_start(tables, L_WIDGET_EQ, p, n) && any_equals_loose(p, n, widget_equals)) ||
+        (n <= 160 && may_start(tables, L_WIDGET_START, p, n) && any_starts(p, n, widget_starts)))
         return "widget text";
     if (n <= 100 && !l->terminal && (cs.mask & CUE_CREDIT)) return "photo credit";
     if (n <= 300 && ends_with_credit(p, n)) return "photo caption";
-    if (n <= 250 && any_starts(p, n, credit_starts)) return "credits";
+    if (n <= 250 && may_start(tables, L_CREDIT_START, p, n) && any_starts(p, n, credit_starts))
+        return "credits";
     return NULL;
 }
 
@@ -463,11 +485,12 @@ tk_status tk_clean_boilerplate(tk_story *s) {
         }
         section = NONE;
         const char *why = classify_line(s->engine->clean, p, n, l);
-        if (!why && n <= 60 && !l->terminal && any_starts(p, n, author_heads)) {
+        const tk_clean_tables *tab = s->engine->clean;
+        if (!why && n <= 60 && !l->terminal && may_start(tab, L_AUTHOR, p, n) && any_starts(p, n, author_heads)) {
             why = "author list";
             section = AUTHORS;
         }
-        if (!why && n <= 200 && any_starts(p, n, related_heads)) {
+        if (!why && n <= 200 && may_start(tab, L_RELATED, p, n) && any_starts(p, n, related_heads)) {
             /* "Read also" alone heads a list; "Read also: <headline>" is one item */
             if (n <= 60 && !l->terminal) { why = "related articles"; section = RELATED; }
             else if (related_item(p, n)) why = "related articles";

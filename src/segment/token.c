@@ -12,7 +12,9 @@
 
 enum cls { C_SPACE, C_ALNUM, C_APOS, C_QUOTE, C_DASH, C_DOT, C_OPEN, C_CLOSE, C_TERM, C_ELLIPSIS, C_OTHER };
 
-static const unsigned char ascii_class[128] = {
+/* ascii_class with letters and digits filled in (C_ALNUM). */
+#define A C_ALNUM
+static const unsigned char ascii_cls[128] = {
     ['\t'] = C_SPACE, ['\n'] = C_SPACE, ['\v'] = C_SPACE, ['\f'] = C_SPACE, ['\r'] = C_SPACE,
     [' '] = C_SPACE, ['!'] = C_TERM, ['"'] = C_QUOTE, ['#'] = C_OTHER, ['$'] = C_OTHER,
     ['%'] = C_OTHER, ['&'] = C_OTHER, ['\''] = C_APOS, ['('] = C_OPEN, [')'] = C_CLOSE,
@@ -21,6 +23,24 @@ static const unsigned char ascii_class[128] = {
     ['>'] = C_OTHER, ['?'] = C_TERM, ['@'] = C_OTHER, ['['] = C_OPEN, ['\\'] = C_OTHER,
     [']'] = C_CLOSE, ['^'] = C_OTHER, ['_'] = C_OTHER, ['`'] = C_APOS, ['{'] = C_OPEN,
     ['|'] = C_OTHER, ['}'] = C_CLOSE, ['~'] = C_OTHER,
+    ['0'] = A, ['1'] = A, ['2'] = A, ['3'] = A, ['4'] = A, ['5'] = A, ['6'] = A, ['7'] = A,
+    ['8'] = A, ['9'] = A,
+    ['A'] = A, ['B'] = A, ['C'] = A, ['D'] = A, ['E'] = A, ['F'] = A, ['G'] = A, ['H'] = A,
+    ['I'] = A, ['J'] = A, ['K'] = A, ['L'] = A, ['M'] = A, ['N'] = A, ['O'] = A, ['P'] = A,
+    ['Q'] = A, ['R'] = A, ['S'] = A, ['T'] = A, ['U'] = A, ['V'] = A, ['W'] = A, ['X'] = A,
+    ['Y'] = A, ['Z'] = A,
+    ['a'] = A, ['b'] = A, ['c'] = A, ['d'] = A, ['e'] = A, ['f'] = A, ['g'] = A, ['h'] = A,
+    ['i'] = A, ['j'] = A, ['k'] = A, ['l'] = A, ['m'] = A, ['n'] = A, ['o'] = A, ['p'] = A,
+    ['q'] = A, ['r'] = A, ['s'] = A, ['t'] = A, ['u'] = A, ['v'] = A, ['w'] = A, ['x'] = A,
+    ['y'] = A, ['z'] = A,
+};
+#undef A
+
+/* Bytes that end a plain word without any decision to make: blanks and
+ * punctuation other than . ' - & @ , and digits or letters. */
+static const unsigned char plain_end[256] = {
+    [' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\n'] = 1, ['!'] = 1, ['"'] = 1, ['('] = 1, [')'] = 1,
+    [';'] = 1, [':'] = 1, ['?'] = 1, ['['] = 1, [']'] = 1, ['{'] = 1, ['}'] = 1, ['/'] = 1,
 };
 
 static int unicode_class(int32_t cp) {
@@ -69,8 +89,7 @@ static inline int cls_at(const scan *sc, uint32_t i, int32_t *cp, int *len) {
     if (c < 0x80) {
         *cp = (int32_t)c;
         *len = 1;
-        if ((c | 0x20) - 'a' < 26 || c - '0' < 10) return C_ALNUM;
-        return ascii_class[c];
+        return ascii_cls[c];
     }
     *cp = tk_utf8_decode(sc->p + i, sc->end - i, len);
     return unicode_class(*cp);
@@ -235,7 +254,17 @@ static uint16_t abbrev_flags(const scan *sc, uint32_t i, uint32_t j) {
     }
 }
 
-static tk_status push(tk_story *s, uint32_t a, uint32_t b, int kind, uint16_t flags, uint32_t para,
+/* Might the word [i,j) take the full stop after it? Single letters,
+ * words with a capital (titles, months, Inc.) and a few lowercase
+ * abbreviations; the exact decision is abbrev_flags(). */
+static inline bool maybe_abbrev(const scan *sc, uint32_t i, uint32_t j) {
+    (void)j;
+    unsigned char c = sc->p[i];
+    if (c <= 'Z') return true;
+    return c == 'a' || c == 'c' || c == 'e' || c == 'f' || c == 'k' || c == 'n' || c == 'v';
+}
+
+static inline __attribute__((always_inline)) tk_status push(tk_story *s, uint32_t a, uint32_t b, int kind, uint16_t flags, uint32_t para,
                       bool non_ascii) {
     if (!TK_VEC_GROW(s->tokens)) return tk_story_fail(s, TK_ENOMEM, "out of memory");
     tk_token *t = &s->tokens.v[s->tokens.n++];
@@ -258,7 +287,30 @@ tk_status tk_segment_tokenize(tk_story *s, uint32_t start, uint32_t end, uint32_
     size_t first_tok = s->tokens.n;
     tk_status st;
     while (i < end) {
-        if (sc.p[i] == ' ') { space = true; i++; continue; }
+        unsigned char c0 = sc.p[i];
+        if (c0 == ' ') { space = true; i++; continue; }
+        /* fast path: a plain ASCII word ended by a blank or simple
+         * punctuation (most tokens); anything else takes the full path */
+        if ((unsigned)((c0 | 0x20) - 'a') < 26u && c0 != 'h' && c0 != 'w' && c0 != 'n' && c0 != 'N') {
+            uint32_t j = i + 1;
+            while (j + 8 <= end) {
+                uint32_t k = ascii_letters8(sc.p + j);
+                j += k;
+                if (k < 8) break;
+            }
+            while (j < end && (unsigned)((sc.p[j] | 0x20) - 'a') < 26u) j++;
+            if (j == end || plain_end[sc.p[j]] || (sc.p[j] == '.' && j - i > 1 && j + 1 < end &&
+                                                    sc.p[j + 1] == ' ' && !maybe_abbrev(&sc, i, j))) {
+                uint16_t flags = (space ? TK_TF_SPACE_BEFORE : 0) |
+                                 (c0 <= 'Z' ? TK_TF_UPPER : TK_TF_LOWER);
+                if (space && s->tokens.n > first_tok)
+                    s->tokens.v[s->tokens.n - 1].flags |= TK_TF_SPACE_AFTER;
+                if ((st = push(s, i, j, TK_TOK_WORD, flags, para, false)) != TK_OK) return st;
+                space = false;
+                i = j;
+                continue;
+            }
+        }
         int32_t cp;
         int len;
         int c = cls_at(&sc, i, &cp, &len);
