@@ -53,12 +53,8 @@ unit: $(UNIT_BIN)
 golden: $(B)/tarikh
 	@sh tests/golden/run.sh $(B)/tarikh
 
-test: $(B)/tarikh unit golden
-	@sh tests/bad/run.sh $(B)/tarikh
-	@python3 tests/samples.py $(B)/tarikh $(SHARED)
-	@python3 tests/clean/run.py $(B)/tarikh
-	@sh tests/corpora.sh $(B)/tarikh $(SHARED)
-	@echo "all suites passed"
+test: $(B)/tarikh $(UNIT_BIN)
+	@sh tests/run_all.sh $(B) $(SHARED)
 
 check-asan:
 	TK_ASAN=1 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
