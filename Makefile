@@ -6,7 +6,7 @@ PKGS = libutf8proc libcjson
 SHARED ?= ../shared
 
 # Install the Debian packages we need when pkg-config cannot find them.
-DEPS_OK := $(shell pkg-config --exists $(PKGS) cmocka 2>/dev/null && echo yes)
+DEPS_OK := $(shell pkg-config --exists $(PKGS) cmocka 2>/dev/null && test -f /usr/share/wordnet/verb.exc && echo yes)
 ifneq ($(DEPS_OK),yes)
 $(info tarikh: installing build dependencies (scripts/install-deps.sh))
 $(shell sh scripts/install-deps.sh >&2)
@@ -20,7 +20,11 @@ CFLAGS_ALL = -std=c17 -D_GNU_SOURCE $(WARN) $(OPT) -Iinclude -Isrc $(PKG_CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) $(LDFLAGS) $(EXTRA_LDFLAGS)
 
 B ?= build
-LIB_SRC = $(wildcard src/util/*.c src/read/*.c src/clean/*.c src/segment/*.c src/write/*.c src/engine/*.c)
+LIB_SRC = $(wildcard src/util/*.c src/read/*.c src/clean/*.c src/segment/*.c src/match/*.c src/dict/*.c src/write/*.c src/engine/*.c)
+DATA_FILES = $(sort $(wildcard data/*.md data/*/*.txt data/*/*.actors data/*/*.verbs))
+WORDNET ?= /usr/share/wordnet
+GEN_SRC = $(B)/gen/irregular.c $(B)/gen/data.c
+GEN_OBJ = $(B)/obj/gen/irregular.o $(B)/obj/gen/data.o
 CLI_SRC = $(wildcard src/cli/*.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(B)/obj/%.o)
 CLI_OBJ = $(CLI_SRC:%.c=$(B)/obj/%.o)
@@ -36,7 +40,20 @@ $(B)/obj/%.o: %.c $(HDRS)
 	@echo "CC $<"
 	@$(CC) $(CFLAGS_ALL) -c $< -o $@
 
-$(B)/libtarikh.a: $(LIB_OBJ)
+$(B)/gen/irregular.c: tools/gen_irregular.py
+	@mkdir -p $(dir $@)
+	@python3 tools/gen_irregular.py $(WORDNET) $@
+
+$(B)/gen/data.c: tools/embed.py $(DATA_FILES)
+	@mkdir -p $(dir $@)
+	@python3 tools/embed.py $@ $(DATA_FILES)
+
+$(B)/obj/gen/%.o: $(B)/gen/%.c $(HDRS)
+	@mkdir -p $(dir $@)
+	@echo "CC $<"
+	@$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(B)/libtarikh.a: $(LIB_OBJ) $(GEN_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
@@ -68,9 +85,9 @@ bench: $(B)/tarikh
 
 FUZZ_CC ?= clang
 fuzz: $(B)/fuzz_reader
-$(B)/fuzz_reader: fuzz/fuzz_reader.c $(LIB_SRC) $(HDRS)
+$(B)/fuzz_reader: fuzz/fuzz_reader.c $(LIB_SRC) $(GEN_SRC) $(HDRS)
 	@mkdir -p $(B)
-	$(FUZZ_CC) -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude -Isrc $(PKG_CFLAGS) -o $@ fuzz/fuzz_reader.c $(LIB_SRC) $(PKG_LIBS)
+	$(FUZZ_CC) -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude -Isrc $(PKG_CFLAGS) -o $@ fuzz/fuzz_reader.c $(LIB_SRC) $(GEN_SRC) $(PKG_LIBS)
 fuzz-run: $(B)/fuzz_reader
 	@mkdir -p $(B)/fuzz-corpus
 	$(B)/fuzz_reader -max_total_time=$${FUZZ_SECONDS:-60} -max_len=65536 $(B)/fuzz-corpus fuzz/seeds

@@ -37,14 +37,46 @@ typedef enum tk_status {
 typedef struct tk_engine tk_engine;
 typedef struct tk_story tk_story;
 
+/* Receives each problem found while loading dictionaries: the file, the
+ * line (0 when the problem is with the whole file), whether it is an error
+ * (or a warning) and a message. */
+typedef void (*tk_diag_fn)(void *ctx, const char *file, unsigned line, int is_error,
+                           const char *msg);
+
 /* Engine options; zero-initialise and set what you need. */
 typedef struct tk_options {
     size_t max_story_bytes; /* largest story text accepted; 0 = 16 MiB */
+    /* Dictionaries: the built-in set (data/ embedded in the binary) unless
+     * no_builtin_dicts, plus each path in dict_paths (a dictionary file or
+     * a directory of them, TABARI or PETRARCH formats). */
+    const char *const *dict_paths;
+    size_t ndict_paths;
+    int no_builtin_dicts;
+    int strict;             /* a malformed dictionary line is an error */
+    tk_diag_fn diag;        /* may be NULL: problems are then only counted */
+    void *diag_ctx;
 } tk_options;
 
-/* Creates an engine. Returns NULL only when memory is exhausted.
- * The caller frees it with tk_engine_free() after every story using it. */
+/* Creates an engine and loads its dictionaries. Returns NULL when memory
+ * is exhausted or, with strict, when a dictionary has errors (reported to
+ * diag). The caller frees it with tk_engine_free() after every story. */
 tk_engine *tk_engine_new(const tk_options *opts);
+
+/* Counts of what the engine's dictionaries hold. */
+typedef struct tk_dict_stats {
+    size_t files, actors, agents, verbs, patterns, discards, issues;
+    size_t actor_phrases, agent_phrases, verb_phrases, discard_phrases, issue_phrases;
+    size_t synsets, transforms, words, trie_nodes, warnings, errors;
+} tk_dict_stats;
+void tk_engine_dict_stats(const tk_engine *engine, tk_dict_stats *out);
+
+/* Looks a phrase up in the engine's dictionaries as if it were a sentence
+ * of a story dated `date` (YYYY-MM-DD, or NULL): every matching entry with
+ * its file:line and the code it gives, and the code that results for the
+ * phrase (an agent composed with its actor: "Afghan police" -> AFGCOP).
+ * The report is text owned by the story, valid until its next use. */
+tk_status tk_story_lookup(tk_story *story, const char *phrase, size_t len, const char *date,
+                          const char **out, size_t *out_len);
 void tk_engine_free(tk_engine *engine);
 
 /* Creates a story context bound to `engine`. NULL when out of memory.

@@ -12,6 +12,9 @@ static const char usage[] =
     "commands:\n"
     "  code [FILE...]     code news stories (.jsonl, .txt, or stdin) into one\n"
     "                     JSON record per story; see `tarikh code --help`\n"
+    "  dict check|stats|lookup\n"
+    "                     validate dictionaries, count them, look a phrase up;\n"
+    "                     see `tarikh dict --help`\n"
     "  help               this text\n"
     "  version            print the version\n"
     "\n"
@@ -29,6 +32,7 @@ int main(int argc, char **argv) {
     }
     const char *cmd = argv[1];
     if (!strcmp(cmd, "code")) return tk_cmd_code(argc - 1, argv + 1);
+    if (!strcmp(cmd, "dict")) return tk_cmd_dict(argc - 1, argv + 1);
     if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
         fputs(usage, stdout);
         return TK_EXIT_OK;

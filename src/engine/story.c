@@ -11,6 +11,7 @@
 #include "../clean/clean.h"
 #include "../read/read.h"
 #include "../segment/segment.h"
+#include "../dict/load.h"
 #include "../write/write.h"
 
 #define DEFAULT_MAX_STORY (16u * 1024 * 1024)
@@ -25,20 +26,67 @@ bool tk_vec_grow(void **v, size_t *cap, size_t elem) {
     return true;
 }
 
+static void dict_diag(void *ctx, const char *file, unsigned line, bool error, const char *msg) {
+    const tk_engine *e = ctx;
+    if (e->opts.diag) e->opts.diag(e->opts.diag_ctx, file, line, error, msg);
+}
+
 tk_engine *tk_engine_new(const tk_options *opts) {
     tk_engine *e = calloc(1, sizeof *e);
     if (!e) return NULL;
     if (opts) e->opts = *opts;
     if (!e->opts.max_story_bytes) e->opts.max_story_bytes = DEFAULT_MAX_STORY;
+    tk_dict_init(&e->dict);
     e->clean = tk_clean_tables_new();
     if (!e->clean) { free(e); return NULL; }
+    e->dict.strict = e->opts.strict != 0;
+    e->dict.diag = dict_diag;
+    e->dict.diag_ctx = e;
+    bool ok = e->opts.no_builtin_dicts || tk_dict_load_builtin(&e->dict);
+    for (size_t i = 0; ok && i < e->opts.ndict_paths; i++) ok = tk_dict_load_path(&e->dict, e->opts.dict_paths[i]);
+    if (!ok || (e->opts.strict && e->dict.errors)) {
+        tk_engine_free(e);
+        return NULL;
+    }
+    /* the engine is read-only from here on */
+    e->dict.diag = NULL;
+    e->dict.diag_ctx = NULL;
     return e;
 }
 
 void tk_engine_free(tk_engine *e) {
     if (!e) return;
     tk_clean_tables_free(e->clean);
+    tk_dict_free(&e->dict);
     free(e);
+}
+
+void tk_engine_dict_stats(const tk_engine *e, tk_dict_stats *out) {
+    memset(out, 0, sizeof *out);
+    if (!e) return;
+    const tk_dict *d = &e->dict;
+    out->files = d->files;
+    for (size_t i = 0; i < d->nentries; i++) {
+        switch (d->entries[i].kind) {
+        case TK_ENTRY_ACTOR: out->actors++; break;
+        case TK_ENTRY_AGENT: out->agents++; break;
+        case TK_ENTRY_VERB: out->verbs++; break;
+        case TK_ENTRY_DISCARD: out->discards++; break;
+        case TK_ENTRY_ISSUE: out->issues++; break;
+        }
+    }
+    out->patterns = d->npatterns;
+    out->actor_phrases = d->phrases[TK_ENTRY_ACTOR];
+    out->agent_phrases = d->phrases[TK_ENTRY_AGENT];
+    out->verb_phrases = d->phrases[TK_ENTRY_VERB];
+    out->discard_phrases = d->phrases[TK_ENTRY_DISCARD];
+    out->issue_phrases = d->phrases[TK_ENTRY_ISSUE];
+    out->synsets = d->synsets;
+    out->transforms = d->transforms;
+    out->words = d->words.n;
+    out->trie_nodes = d->nnodes;
+    out->warnings = d->warnings;
+    out->errors = d->errors;
 }
 
 tk_story *tk_story_new(const tk_engine *engine) {

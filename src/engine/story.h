@@ -12,11 +12,14 @@
 #include "../util/arena.h"
 #include "../util/buf.h"
 
+#include "../dict/dict.h"
+
 typedef struct tk_clean_tables tk_clean_tables;
 
 struct tk_engine {
     tk_options opts;
     tk_clean_tables *clean; /* boilerplate phrase automaton */
+    tk_dict dict;           /* all dictionaries, compiled */
 };
 
 /* A growable array owned by the story, reused story after story. */

@@ -1,0 +1,73 @@
+/* read_actors.c — actor dictionaries (TABARI .actors, PETRARCH
+ * *.actors.txt): an entry line "PHRASE [CODE]...", "+SYNONYM" lines, and
+ * indented "[CODE dates]" restriction lines; TABARI's <NOUN>/<ADJECTIVE>
+ * sections and other <...> lines are skipped. */
+#include <string.h>
+
+#include "reader.h"
+
+/* The phrase part of a line: up to the first '[' or '{'. */
+static size_t phrase_len(const char *s, size_t n) {
+    size_t k = 0;
+    while (k < n && s[k] != '[' && s[k] != '{') k++;
+    while (k && (s[k - 1] == ' ' || s[k - 1] == '\t')) k--;
+    return k;
+}
+
+/* The "{...}" forms after the phrase, copied into buf; NULL if none. */
+static const char *braces(const char *s, size_t n, char *buf, size_t cap) {
+    const char *o = memchr(s, '{', n);
+    if (!o) return NULL;
+    const char *c = memchr(o, '}', (size_t)(s + n - o));
+    if (!c) return NULL;
+    size_t k = (size_t)(c - o - 1);
+    if (k >= cap) k = cap - 1;
+    memcpy(buf, o + 1, k);
+    buf[k] = '\0';
+    return buf;
+}
+
+bool tk_read_actors(tk_dict *d, const char *name, uint32_t file, const char *text, size_t len) {
+    tk_lines_in in = {text, text + len, 0, false};
+    const char *s;
+    size_t n;
+    bool lead;
+    uint32_t cur = TK_NONE;
+    int ngroups;
+    char forms[512];
+    while (tk_next_line(&in, &s, &n, &lead)) {
+        if (s[0] == '<') continue; /* <NOUN>, </ADJECTIVE>, ... */
+        if (s[0] == '[') {
+            if (cur == TK_NONE) {
+                tk_dict_diag(d, name, in.lineno, d->strict, "code line with no actor before it");
+                if (d->strict) return false;
+                continue;
+            }
+            if (!tk_parse_codes(d, cur, s, n, name, in.lineno, &ngroups)) return false;
+            continue;
+        }
+        (void)lead;
+        bool synonym = s[0] == '+';
+        const char *ph = synonym ? s + 1 : s;
+        size_t pn = phrase_len(ph, n - (synonym ? 1 : 0));
+        if (!pn) {
+            tk_dict_diag(d, name, in.lineno, d->strict, "no phrase on this line");
+            if (d->strict) return false;
+            continue;
+        }
+        if (synonym) {
+            if (cur == TK_NONE) {
+                tk_dict_diag(d, name, in.lineno, d->strict, "synonym with no actor before it");
+                if (d->strict) return false;
+                continue;
+            }
+        } else {
+            cur = tk_dict_new_entry(d, TK_ENTRY_ACTOR, ph, pn, file, in.lineno);
+            if (cur == TK_NONE) return false;
+        }
+        const char *irr = braces(ph, n - (size_t)(ph - s), forms, sizeof forms);
+        if (!tk_dict_add_phrase(d, cur, ph, pn, irr, false)) return false;
+        if (memchr(s, '[', n) && !tk_parse_codes(d, cur, s, n, name, in.lineno, &ngroups)) return false;
+    }
+    return true;
+}

@@ -1,0 +1,21 @@
+/* match.h — the match stage: a sentence's tokens as words in matching form
+ * (folded, hyphenated words split: "al-Qaeda" -> "al", "qaeda"), and the
+ * dictionary matches over them. */
+#ifndef TK_MATCH_H
+#define TK_MATCH_H
+
+#include "../engine/story.h"
+
+typedef struct tk_words {
+    tk_word *w;       /* the words */
+    uint32_t *token;  /* token index of each word */
+    size_t n;
+} tk_words;
+
+/* The words of sentence `si`, allocated in the story's arena. */
+tk_status tk_match_words_of(tk_story *s, size_t si, tk_words *out);
+
+/* A date "YYYY-MM-DD" as YYYYMMDD, or 0 when absent or invalid. */
+int32_t tk_match_date(const char *z);
+
+#endif
