@@ -67,6 +67,7 @@ typedef struct tk_dict_stats {
     size_t files, actors, agents, verbs, patterns, discards, issues;
     size_t actor_phrases, agent_phrases, verb_phrases, discard_phrases, issue_phrases;
     size_t synsets, transforms, words, trie_nodes, warnings, errors;
+    size_t cameo_codes; /* event codes in the built-in CAMEO table */
 } tk_dict_stats;
 void tk_engine_dict_stats(const tk_engine *engine, tk_dict_stats *out);
 

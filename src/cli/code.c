@@ -37,6 +37,8 @@ static const char code_usage[] =
     "      --sentences     add \"sentences\" [{start, end, text}] to each record\n"
     "      --tokens        add tokens [start, end, normalised] to each sentence\n"
     "      --max-bytes N   largest record or story accepted (default 16 MiB)\n"
+    "      --dict [+]DIR   dictionaries (TABARI/PETRARCH formats) to use instead\n"
+    "                      of the built-in ones; with +, in addition to them\n"
     "      --stats         print a summary line on stderr at the end (stories,\n"
     "                      sentences, warnings, rejected records, bytes, time)\n"
     "  -h, --help          this text\n"
@@ -65,6 +67,15 @@ static void on_signal(int sig) {
     if (tmp_path[0]) unlink(tmp_path);
     signal(sig, SIG_DFL);
     raise(sig);
+}
+
+/* Problems in --dict dictionaries: errors are shown, warnings counted
+ * (`tarikh dict check` lists them); neither stops the run. */
+static void dict_diag(void *ctx, const char *file, unsigned line, int is_error, const char *msg) {
+    unsigned long *nwarn = ctx;
+    if (!is_error) { (*nwarn)++; return; }
+    if (line) fprintf(stderr, "%s:%u: error: %s\n", file, line, msg);
+    else fprintf(stderr, "%s: error: %s\n", file, msg);
 }
 
 static void emit(run *r) {
@@ -275,13 +286,17 @@ int tk_cmd_code(int argc, char **argv) {
         {"format", required_argument, 0, 'f'}, {"output", required_argument, 0, 'o'},
         {"input", required_argument, 0, 'i'},  {"sentences", no_argument, 0, 's'},
         {"tokens", no_argument, 0, 't'},       {"max-bytes", required_argument, 0, 'm'},
-        {"stats", no_argument, 0, 'S'},        {"help", no_argument, 0, 'h'},
+        {"stats", no_argument, 0, 'S'},        {"dict", required_argument, 0, 'D'},
+        {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     run r;
     memset(&r, 0, sizeof r);
     r.max_bytes = 16u * 1024 * 1024;
     const char *out_path = NULL;
-    bool tsv = false, stats = false;
+    bool tsv = false, stats = false, replace_dicts = false;
+    const char *dicts[32];
+    size_t ndicts = 0;
+    unsigned long dict_warnings = 0;
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     int c;
@@ -313,11 +328,21 @@ int tk_cmd_code(int argc, char **argv) {
             break;
         }
         case 'S': stats = true; break;
+        case 'D':
+            if (ndicts == sizeof dicts / sizeof *dicts) {
+                fputs("tarikh code: too many --dict options\n", stderr);
+                return TK_EXIT_USAGE;
+            }
+            if (optarg[0] == '+') dicts[ndicts++] = optarg + 1;
+            else { dicts[ndicts++] = optarg; replace_dicts = true; }
+            break;
         case 'h': fputs(code_usage, stdout); return TK_EXIT_OK;
         default: fputs(code_usage, stderr); return TK_EXIT_USAGE;
         }
     }
-    tk_options opts = {.max_story_bytes = r.max_bytes};
+    tk_options opts = {.max_story_bytes = r.max_bytes, .dict_paths = dicts, .ndict_paths = ndicts,
+                       .no_builtin_dicts = replace_dicts, .diag = dict_diag,
+                       .diag_ctx = &dict_warnings};
     tk_engine *engine = tk_engine_new(&opts);
     r.story = engine ? tk_story_new(engine) : NULL;
     if (!r.story) {
@@ -325,6 +350,9 @@ int tk_cmd_code(int argc, char **argv) {
         tk_engine_free(engine);
         return TK_EXIT_USAGE;
     }
+    if (dict_warnings)
+        fprintf(stderr, "tarikh: %lu warning%s in the dictionaries (`tarikh dict check` lists them)\n",
+                dict_warnings, dict_warnings == 1 ? "" : "s");
     r.out = stdout;
     if (out_path && !(r.out = open_output(out_path))) {
         tk_story_free(r.story);

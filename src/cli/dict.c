@@ -50,6 +50,7 @@ static bool add_dict_arg(tk_options *opts, const char **paths, size_t *n, const 
 
 static void print_stats(const tk_dict_stats *st) {
     printf("files       %zu\n", st->files);
+    printf("cameo       %zu event codes\n", st->cameo_codes);
     printf("actors      %zu entries, %zu phrases\n", st->actors, st->actor_phrases);
     printf("agents      %zu entries, %zu phrases\n", st->agents, st->agent_phrases);
     printf("verbs       %zu entries, %zu phrases, %zu patterns, %zu synsets, %zu transformations\n",

@@ -12,6 +12,16 @@
 #include "embedded.h"
 #include "load.h"
 
+bool tk_dict_load_cameo(tk_cameo *t) {
+    for (unsigned i = 0; i < tk_embedded_count; i++) {
+        const tk_embedded_file *f = &tk_embedded_files[i];
+        if (!strstr(f->path, "cameo/events.txt")) continue;
+        size_t bad;
+        return tk_cameo_load(t, f->text, f->len, &bad);
+    }
+    return true; /* built without the table: codes have no names */
+}
+
 bool tk_dict_load_builtin(tk_dict *d) {
     for (unsigned i = 0; i < tk_embedded_count; i++) {
         const tk_embedded_file *f = &tk_embedded_files[i];

@@ -3,6 +3,10 @@
 #define TK_DICT_LOAD_H
 
 #include "dict.h"
+#include "cameo.h"
+
+/* The CAMEO code table embedded in the binary. */
+bool tk_dict_load_cameo(tk_cameo *t);
 
 /* The dictionaries embedded in the binary (data/ at build time). */
 bool tk_dict_load_builtin(tk_dict *d);

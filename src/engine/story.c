@@ -42,7 +42,7 @@ tk_engine *tk_engine_new(const tk_options *opts) {
     e->dict.strict = e->opts.strict != 0;
     e->dict.diag = dict_diag;
     e->dict.diag_ctx = e;
-    bool ok = e->opts.no_builtin_dicts || tk_dict_load_builtin(&e->dict);
+    bool ok = tk_dict_load_cameo(&e->cameo) && (e->opts.no_builtin_dicts || tk_dict_load_builtin(&e->dict));
     for (size_t i = 0; ok && i < e->opts.ndict_paths; i++) ok = tk_dict_load_path(&e->dict, e->opts.dict_paths[i]);
     if (!ok || (e->opts.strict && e->dict.errors)) {
         tk_engine_free(e);
@@ -58,6 +58,7 @@ void tk_engine_free(tk_engine *e) {
     if (!e) return;
     tk_clean_tables_free(e->clean);
     tk_dict_free(&e->dict);
+    tk_cameo_free(&e->cameo);
     free(e);
 }
 
@@ -87,6 +88,7 @@ void tk_engine_dict_stats(const tk_engine *e, tk_dict_stats *out) {
     out->trie_nodes = d->nnodes;
     out->warnings = d->warnings;
     out->errors = d->errors;
+    out->cameo_codes = e->cameo.n;
 }
 
 tk_story *tk_story_new(const tk_engine *engine) {

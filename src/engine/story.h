@@ -13,6 +13,7 @@
 #include "../util/buf.h"
 
 #include "../dict/dict.h"
+#include "../dict/cameo.h"
 
 typedef struct tk_clean_tables tk_clean_tables;
 
@@ -20,6 +21,7 @@ struct tk_engine {
     tk_options opts;
     tk_clean_tables *clean; /* boilerplate phrase automaton */
     tk_dict dict;           /* all dictionaries, compiled */
+    tk_cameo cameo;         /* the CAMEO event code table */
 };
 
 /* A growable array owned by the story, reused story after story. */

@@ -56,9 +56,15 @@ tk_status tk_story_lookup(tk_story *s, const char *phrase, size_t len, const cha
             tk_buf_puts(b, "  ");
             for (uint32_t k = m->start; k < m->end; k++)
                 tk_buf_printf(b, "%s%.*s", k > m->start ? " " : "", (int)w.w[k].n, w.w[k].s);
-            tk_buf_printf(b, "  ->  %s %s [%s]  %s:%u\n", kind_name(e->kind),
+            tk_buf_printf(b, "  ->  %s %s [%s]  %s:%u", kind_name(e->kind),
                           tk_intern_str(&d->strings, e->phrase), code ? code : "no code on this date",
                           tk_intern_str(&d->strings, e->file), e->line);
+            const tk_cameo_code *cc = e->kind == TK_ENTRY_VERB && code ? tk_cameo_find(&s->engine->cameo, code) : NULL;
+            if (cc) tk_buf_printf(b, "  (%s; Goldstein %.1f, quad %d%s%s)", cc->name, (double)cc->goldstein, cc->quad,
+                                  cc->plover[0] ? ", " : "", cc->plover);
+            if (e->kind == TK_ENTRY_VERB && e->verb != TK_NONE)
+                tk_buf_printf(b, "  %u patterns", d->verbs[e->verb].n);
+            tk_buf_putc(b, '\n');
             if (!code) continue;
             if (e->kind == TK_ENTRY_ACTOR &&
                 (!best_actor || m->end - m->start > best_actor->end - best_actor->start))
