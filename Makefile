@@ -32,7 +32,7 @@ HDRS = $(wildcard include/*.h src/*/*.h)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all test unit golden check-asan bench fuzz fuzz-run clean example
+.PHONY: all test unit golden check-asan bench fuzz fuzz-run clean example install
 all: $(B)/tarikh
 
 $(B)/obj/%.o: %.c $(HDRS)
@@ -91,6 +91,12 @@ $(B)/fuzz_reader: fuzz/fuzz_reader.c $(LIB_SRC) $(GEN_SRC) $(HDRS)
 fuzz-run: $(B)/fuzz_reader
 	@mkdir -p $(B)/fuzz-corpus
 	$(B)/fuzz_reader -max_total_time=$${FUZZ_SECONDS:-60} -max_len=65536 $(B)/fuzz-corpus fuzz/seeds
+
+PREFIX ?= /usr/local
+install: $(B)/tarikh
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tarikh
+	install -m 755 $(B)/tarikh $(DESTDIR)$(PREFIX)/bin/tarikh
+	cp -r data/. $(DESTDIR)$(PREFIX)/share/tarikh/
 
 clean:
 	rm -rf build

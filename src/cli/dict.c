@@ -98,6 +98,8 @@ int tk_cmd_dict(int argc, char **argv) {
     }
     opts.diag = print_diag;
     opts.diag_ctx = &ds;
+    /* stats and lookup count problems; check lists them */
+    if (strcmp(sub, "check") != 0) ds.quiet = true;
     if (!strcmp(sub, "check")) {
         if (optind >= argc) {
             fputs("tarikh dict check: name the dictionaries to check (files or directories)\n", stderr);
