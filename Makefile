@@ -32,7 +32,7 @@ HDRS = $(wildcard include/*.h src/*/*.h)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all test unit golden check-asan bench fuzz fuzz-run clean example install
+.PHONY: all test unit golden check-asan bench fuzz fuzz-run fuzz-run-dict clean example install
 all: $(B)/tarikh
 
 $(B)/obj/%.o: %.c $(HDRS)
@@ -84,7 +84,13 @@ bench: $(B)/tarikh
 	@python3 bench/run.py $(B)/tarikh $(SHARED)
 
 FUZZ_CC ?= clang
-fuzz: $(B)/fuzz_reader
+fuzz: $(B)/fuzz_reader $(B)/fuzz_dict
+$(B)/fuzz_dict: fuzz/fuzz_dict.c $(LIB_SRC) $(GEN_SRC) $(HDRS)
+	@mkdir -p $(B)
+	$(FUZZ_CC) -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude -Isrc $(PKG_CFLAGS) -o $@ fuzz/fuzz_dict.c $(LIB_SRC) $(GEN_SRC) $(PKG_LIBS)
+fuzz-run-dict: $(B)/fuzz_dict
+	@mkdir -p $(B)/fuzz-corpus-dict
+	$(B)/fuzz_dict -max_total_time=$${FUZZ_SECONDS:-60} -max_len=16384 $(B)/fuzz-corpus-dict fuzz/seeds-dict
 $(B)/fuzz_reader: fuzz/fuzz_reader.c $(LIB_SRC) $(GEN_SRC) $(HDRS)
 	@mkdir -p $(B)
 	$(FUZZ_CC) -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude -Isrc $(PKG_CFLAGS) -o $@ fuzz/fuzz_reader.c $(LIB_SRC) $(GEN_SRC) $(PKG_LIBS)
