@@ -31,6 +31,7 @@ void tk_dict_free(tk_dict *d) {
     free(d->rules);
     free(d->patterns);
     free(d->verbs);
+    free(d->pels);
     memset(d, 0, sizeof *d);
 }
 

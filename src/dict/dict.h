@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "../util/hashmap.h"
+#include "pattern.h"
 
 enum tk_entry_kind {
     TK_ENTRY_ACTOR = 1,
@@ -49,6 +50,8 @@ typedef struct tk_pattern {
     uint32_t text;    /* string id */
     uint32_t code;    /* string id */
     uint32_t file, line;
+    uint32_t pels;    /* first compiled element in dict->pels */
+    uint16_t npels;
 } tk_pattern;
 
 typedef struct tk_verb {
@@ -77,6 +80,8 @@ typedef struct tk_dict {
     size_t npatterns, patterns_cap;
     tk_verb *verbs;
     size_t nverbs, verbs_cap;
+    tk_pel *pels;       /* compiled pattern elements */
+    size_t npels, pels_cap;
     /* counts for `dict stats` */
     size_t phrases[TK_ENTRY_KINDS], synsets, transforms, files, warnings, errors;
     unsigned max_phrase_words;

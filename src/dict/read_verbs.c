@@ -112,10 +112,20 @@ bool tk_read_verbs(tk_dict *d, const char *name, uint32_t file, const char *text
             const char *cs = br + 1;
             size_t cn = (size_t)(close - cs);
             tk_trim(&cs, &cn);
+            /* compile it (without the leading "-") */
+            uint32_t pfirst;
+            uint16_t pn;
+            const char *perr = tk_pattern_compile(d, tx + 1, tn - 1, &pfirst, &pn);
+            if (perr && !strcmp(perr, "out of memory")) return false;
+            if (perr) {
+                tk_dict_diag(d, name, in.lineno, d->strict, "%s: %.*s", perr, (int)(n > 80 ? 80 : n), s);
+                if (d->strict) return false;
+                continue;
+            }
             uint32_t t = tk_intern_add(&d->strings, tx, tn);
             uint32_t c = tk_intern_add(&d->strings, cs, cn);
             if (t == TK_NONE || c == TK_NONE) return false;
-            d->patterns[d->npatterns++] = (tk_pattern){t, c, file, in.lineno};
+            d->patterns[d->npatterns++] = (tk_pattern){t, c, file, in.lineno, pfirst, pn};
             d->verbs[d->entries[cur].verb].n++;
             continue;
         }
