@@ -147,7 +147,9 @@ static bool related_item(const char *p, size_t n) {
 
 /* A line that ends with a photo credit: "(AP Photo/Jane Doe)", "Photo
  * credit: X/Agency", "Photo: Reuters". The whole line is a caption. */
-static bool ends_with_credit(const char *p, size_t n) {
+/* Where a photo credit that ends the line begins ("(AP Photo/Jane Doe)",
+ * "Photo credit: X/Agency", "Photo: Reuters", "Image copyright X"), or 0. */
+static size_t credit_at_end(const char *p, size_t n) {
     static const char *const heads[] = {"(ap photo", "(afp photo", "(reuters photo", "(photo",
                                         "photo credit:", "photo:", "(epa", "(getty", "credit:",
                                         "image copyright", "\xc2\xa9", NULL};
@@ -157,11 +159,19 @@ static bool ends_with_credit(const char *p, size_t n) {
         unsigned char c = (unsigned char)lower((unsigned char)p[i]);
         if (c != '(' && c != 'p' && c != 'c' && c != 'i' && c != 0xC2) continue;
         if (!any_starts(p + i, n - i, heads)) continue;
-        if (p[i] != '(') return true; /* the credit runs to the end of the line */
+        if (p[i] != '(') return i; /* the credit runs to the end of the line */
         const char *close = memchr(p + i, ')', n - i);
-        if (close && close + 2 >= p + n) return true;
+        if (close && close + 2 >= p + n) return i;
     }
-    return false;
+    return 0;
+}
+
+/* Sentence ends (". " "! " "? ") in p[0,n). */
+static int sentence_ends(const char *p, size_t n) {
+    int k = 0;
+    for (size_t i = 0; i + 1 < n; i++)
+        if ((p[i] == '.' || p[i] == '!' || p[i] == '?') && p[i + 1] == ' ') k++;
+    return k;
 }
 
 /* A caption marker alone on its line: the next line is the caption. */
@@ -362,15 +372,25 @@ static const char *classify_line(const tk_clean_tables *tables, const char *p, s
         (n <= 160 && may_start(tables, L_WIDGET_START, p, n) && any_starts(p, n, widget_starts)))
         return "widget text";
     if (n <= 100 && !l->terminal && (cs.mask & CUE_CREDIT)) return "photo credit";
-    if (n <= 300 && ends_with_credit(p, n)) return "photo caption";
+    /* a caption with its credit: one sentence, then the credit (a longer
+     * paragraph only loses the credit, in inline_credits) */
+    size_t cr = n <= 300 ? credit_at_end(p, n) : 0;
+    if (cr && sentence_ends(p, cr) <= 1) return "photo caption";
     if (n <= 250 && may_start(tables, L_CREDIT_START, p, n) && any_starts(p, n, credit_starts))
         return "credits";
     return NULL;
 }
 
-/* Inline photo credits in a kept line: "(AP Photo/Jane Doe)". */
+/* Inline photo credits in a kept line: "(AP Photo/Jane Doe)", or a credit
+ * ending a paragraph ("... destroyed. Photo: AFP"). */
 static tk_status inline_credits(tk_story *s, const line *l) {
     const char *t = s->text;
+    size_t cr = l->end - l->start <= 300 ? credit_at_end(t + l->start, l->end - l->start) : 0;
+    if (cr && t[l->start + cr] != '(') {
+        uint32_t a = l->start + (uint32_t)cr;
+        tk_status st = add_removed(s, a, l->end, "photo credit");
+        if (st != TK_OK) return st;
+    }
     for (uint32_t i = l->start; i < l->end; i++) {
         const char *paren = memchr(t + i, '(', l->end - i);
         if (!paren) break;

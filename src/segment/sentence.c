@@ -11,7 +11,7 @@
 #include "../clean/clean.h"
 
 /* A quotation longer than this is not protected from splitting. */
-#define QUOTE_PROTECT_BYTES 2000
+#define QUOTE_PROTECT_BYTES 600
 
 static bool tok_is(const tk_story *s, const tk_token *t, char c) {
     return t->end - t->start == 1 && s->text[t->start] == c;
