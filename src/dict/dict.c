@@ -136,6 +136,7 @@ bool tk_dict_add_phrase(tk_dict *d, uint32_t entry, const char *phrase, size_t n
                         const char *irregular, bool verb) {
     char words[MAX_PHRASE_WORDS][TK_MAX_WORD];
     int nw = 0, verb_word = 0;
+    bool marked = false;
     bool exact = n > 0 && phrase[n - 1] == '_';
     /* split on _ and blanks (TABARI: a dictionary '-' is a word break too) */
     size_t i = 0;
@@ -146,8 +147,9 @@ bool tk_dict_add_phrase(tk_dict *d, uint32_t entry, const char *phrase, size_t n
         while (j < n && phrase[j] != '_' && phrase[j] != ' ' && phrase[j] != '-' && phrase[j] != '\t') j++;
         const char *w = phrase + i;
         size_t k = j - i;
-        if (*w == '+') { /* PETRARCH-2 marks the verb word with + */
+        if (*w == '+') { /* marks the word to inflect (PETRARCH-2 verbs, issue n:/v:) */
             verb_word = nw;
+            marked = true;
             w++;
             k--;
         }
@@ -161,7 +163,7 @@ bool tk_dict_add_phrase(tk_dict *d, uint32_t entry, const char *phrase, size_t n
     d->phrases[d->entries[entry].kind]++;
     /* the inflected forms */
     tk_forms forms = {0};
-    int at = verb ? verb_word : nw - 1;
+    int at = marked || verb ? verb_word : nw - 1;
     if (irregular) {
         /* "{CHILDREN}" / "{}": the forms given, and no regular ones */
         const char *p = irregular;
@@ -211,8 +213,9 @@ bool tk_dict_parse_date(const char *s, size_t n, int32_t *out) {
         m = v / 100 % 100;
         dd = v % 100;
     } else return false;
-    static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m < 1 || m > 12 || dd < 1 || dd > mdays[m - 1]) return false;
+    static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (m < 1 || m > 12 || dd < 1 || dd > mdays[m - 1] + (m == 2 && leap)) return false;
     *out = y * 10000 + m * 100 + dd;
     return true;
 }

@@ -35,8 +35,13 @@ bool tk_read_actors(tk_dict *d, const char *name, uint32_t file, const char *tex
     uint32_t cur = TK_NONE;
     int ngroups;
     char forms[512];
+    bool in_section = false; /* TABARI <NOUN>...</NOUN>, <ADJECTIVE>...: no codes */
     while (tk_next_line(&in, &s, &n, &lead)) {
-        if (s[0] == '<') continue; /* <NOUN>, </ADJECTIVE>, ... */
+        if (s[0] == '<') {
+            in_section = !(n > 1 && s[1] == '/') && !(n > 1 && s[n - 2] == '/');
+            continue;
+        }
+        if (in_section) continue;
         if (s[0] == '[') {
             if (cur == TK_NONE) {
                 tk_dict_diag(d, name, in.lineno, d->strict, "code line with no actor before it");
@@ -64,6 +69,11 @@ bool tk_read_actors(tk_dict *d, const char *name, uint32_t file, const char *tex
         } else {
             cur = tk_dict_new_entry(d, TK_ENTRY_ACTOR, ph, pn, file, in.lineno);
             if (cur == TK_NONE) return false;
+        }
+        const char *rb = memchr(ph, ']', pn);
+        if (rb) {
+            tk_dict_diag(d, name, in.lineno, d->strict, "stray ] in phrase %.*s", (int)pn, ph);
+            if (d->strict) return false;
         }
         const char *irr = braces(ph, n - (size_t)(ph - s), forms, sizeof forms);
         if (!tk_dict_add_phrase(d, cur, ph, pn, irr, false)) return false;

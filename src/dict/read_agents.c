@@ -56,6 +56,12 @@ bool tk_read_agents(tk_dict *d, const char *name, uint32_t file, const char *tex
         const char *b2 = s[0] == '!' ? memchr(s + 1, '!', n - 1) : NULL;
         const char *after = b2 ? b2 + 1 : NULL;
         while (after && after < s + n && *after == ' ') after++;
+        const char *eqsign = s[0] == '!' ? memchr(s, '=', n) : NULL;
+        if (eqsign && (!b2 || b2 > eqsign)) { /* "!SET = A, B": no closing ! */
+            tk_dict_diag(d, name, in.lineno, d->strict, "malformed substitution set (no closing !)");
+            if (d->strict) return false;
+            continue;
+        }
         if (b2 && after < s + n && *after == '=') { /* "!SET! = A, B" */
             const char *eq = after;
             if (nsets == MAX_SETS || nsets == MAX_SETS || (size_t)(b2 - s + 1) >= sizeof sets[0].name) {
@@ -81,6 +87,10 @@ bool tk_read_agents(tk_dict *d, const char *name, uint32_t file, const char *tex
                 m = c;
             }
             st->members[o] = '\0';
+            if (!o) {
+                tk_dict_diag(d, name, in.lineno, d->strict, "empty substitution set %s", st->name);
+                if (d->strict) return false;
+            }
             continue;
         }
         const char *br = memchr(s, '[', n);

@@ -46,12 +46,6 @@ bool tk_read_issues(tk_dict *d, const char *name, uint32_t file, const char *tex
         if (s[0] == '~') continue;  /* phrases to ignore */
         const char *ph = s;
         size_t pn = n;
-        bool verb = false;
-        if (pn > 2 && (ph[0] == 'n' || ph[0] == 'v') && ph[1] == ':') {
-            verb = ph[0] == 'v';
-            ph += 2;
-            pn -= 2;
-        }
         const char *br = memchr(ph, '[', pn);
         if (!br) {
             tk_dict_diag(d, name, in.lineno, d->strict, "issue phrase without a [code]");
@@ -66,15 +60,30 @@ bool tk_read_issues(tk_dict *d, const char *name, uint32_t file, const char *tex
             if (d->strict) return false;
             continue;
         }
-        uint32_t e = tk_dict_new_entry(d, TK_ENTRY_ISSUE, p0, k, file, in.lineno);
+        /* "a+b": both "a b" and "a-b", which tokenise alike; "n:word" /
+         * "v:word" marks the one word that takes noun or verb forms (the
+         * rest of the phrase is literal). The entry is named without the
+         * prefixes. */
+        char buf[512], named[512];
+        size_t o = 0, on = 0;
+        bool verb = false, inflect = false;
+        for (size_t i = 0; i < k && o + 2 < sizeof buf; i++) {
+            bool word_start = i == 0 || p0[i - 1] == ' ' || p0[i - 1] == '_';
+            if (word_start && i + 2 < k && (p0[i] == 'n' || p0[i] == 'v') && p0[i + 1] == ':') {
+                verb = p0[i] == 'v';
+                inflect = true;
+                buf[o++] = '+';
+                i++;
+                continue;
+            }
+            named[on++] = p0[i];
+            buf[o++] = p0[i] == '+' ? ' ' : p0[i];
+        }
+        uint32_t e = tk_dict_new_entry(d, TK_ENTRY_ISSUE, named, on, file, in.lineno);
         if (e == TK_NONE) return false;
         int ng;
         if (!tk_parse_codes(d, e, br, (size_t)(s + n - br), name, in.lineno, &ng)) return false;
-        /* "a+b": both "a b" and "a-b", which tokenise alike */
-        char buf[512];
-        size_t o = 0;
-        for (size_t i = 0; i < k && o + 1 < sizeof buf; i++) buf[o++] = p0[i] == '+' ? ' ' : p0[i];
-        if (!tk_dict_add_phrase(d, e, buf, o, NULL, verb)) return false;
+        if (!tk_dict_add_phrase(d, e, buf, o, inflect ? NULL : "", verb)) return false;
     }
     return true;
 }

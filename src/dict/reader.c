@@ -92,7 +92,12 @@ bool tk_parse_codes(tk_dict *d, uint32_t e, const char *s, size_t n, const char 
                     ok = tk_dict_parse_date(d2s, (size_t)(q - d2s), &d2);
                     from = d1;
                     to = d2;
-                    if (ok && d2 < d1) ok = false;
+                    if (ok && d2 < d1) {
+                        tk_dict_diag(d, file, line, d->strict, "date range ends before it starts in [%.*s]",
+                                     (int)(close - cs), cs);
+                        if (d->strict) return false;
+                        continue;
+                    }
                 } else {
                     ok = false;
                 }
