@@ -25,7 +25,7 @@ def timed(cmd, env=None):
 
 # interleave the two commands so that machine noise hits both alike
 wc_env = dict(os.environ, LC_ALL="C.UTF-8")
-best_tk = best_wc = float("inf")
+best_tk = best_seg = best_wc = float("inf")
 stats = ""
 rss = 0
 for _ in range(runs):
@@ -33,11 +33,13 @@ for _ in range(runs):
     if t < best_tk:
         best_tk, stats = t, err
     rss = max(rss, r)
+    t, _, _ = timed([binary, "code", "--no-events", corpus])
+    best_seg = min(best_seg, t)
     t, _, _ = timed(["wc", "-w", corpus], env=wc_env)
     best_wc = min(best_wc, t)
 
-m = re.search(r"(\d+) stories, (\d+) sentences", stats)
-stories, sentences = int(m.group(1)), int(m.group(2))
+m = re.search(r"(\d+) stories, (\d+) sentences, (\d+) events", stats)
+stories, sentences, events = int(m.group(1)), int(m.group(2)), int(m.group(3))
 cpu = "unknown"
 try:
     for line in open("/proc/cpuinfo"):
@@ -48,7 +50,9 @@ except OSError:
     pass
 print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {cpu}")
 print(f"corpus: {os.path.basename(corpus)}, {size / 1e6:.1f} MB, {stories} stories, {sentences} sentences")
-print(f"tarikh code (1 thread, best of {runs}): {best_tk:.3f} s = {stories / best_tk:,.0f} stories/s, "
-      f"{sentences / best_tk:,.0f} sentences/s, {size / 1e6 / best_tk:.1f} MB/s, peak RSS {rss / 1024:.1f} MB")
+print(f"tarikh code, full pipeline (1 thread, best of {runs}): {best_tk:.3f} s = {stories / best_tk:,.0f} stories/s, "
+      f"{sentences / best_tk:,.0f} sentences/s, {size / 1e6 / best_tk:.1f} MB/s, {events} events, peak RSS {rss / 1024:.1f} MB")
+print(f"tarikh code --no-events (read, clean, segment; best of {runs}): {best_seg:.3f} s = "
+      f"{sentences / best_seg:,.0f} sentences/s, {size / 1e6 / best_seg:.1f} MB/s")
 print(f"wc -w (LC_ALL=C.UTF-8, best of {runs}): {best_wc:.3f} s = {size / 1e6 / best_wc:.1f} MB/s")
-print(f"ratio: tarikh takes {best_tk / best_wc:.2f}x the time of wc -w")
+print(f"ratio: the full pipeline takes {best_tk / best_wc:.2f}x the time of wc -w; read+clean+segment {best_seg / best_wc:.2f}x")

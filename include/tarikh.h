@@ -53,6 +53,7 @@ typedef struct tk_options {
     size_t ndict_paths;
     int no_builtin_dicts;
     int strict;             /* a malformed dictionary line is an error */
+    int no_events;          /* stop after segmenting: no event coding */
     tk_diag_fn diag;        /* may be NULL: problems are then only counted */
     void *diag_ctx;
 } tk_options;
@@ -129,6 +130,7 @@ const char *tk_story_errmsg(const tk_story *story);
 /* Counts for the loaded story, for summaries. */
 size_t tk_story_sentence_count(const tk_story *story);
 size_t tk_story_warning_count(const tk_story *story);
+size_t tk_story_event_count(const tk_story *story);
 
 const char *tk_status_str(tk_status status);
 

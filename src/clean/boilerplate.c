@@ -16,6 +16,7 @@ typedef struct line {
     uint32_t start, end;   /* trimmed of surrounding blanks */
     uint32_t words;
     bool blank, terminal, debris, namelike, byline, removed, credit, marker;
+    unsigned cues;         /* CUE_* bits found in the line (lines of up to 300 bytes) */
 } line;
 
 static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
@@ -288,12 +289,17 @@ static tk_status remove_line(tk_story *s, line *l, const char *reason) {
 }
 
 /* The phrase lists searched anywhere in a line, as one automaton. */
-enum { CUE_PAYWALL = 1, CUE_CREDIT = 2, CUE_PRICE = 4, CUE_WEAK = 8 };
-#define NLISTS 4
+enum { CUE_PAYWALL = 1, CUE_CREDIT = 2, CUE_PRICE = 4, CUE_WEAK = 8, CUE_MARK = 16 };
+#define NLISTS 5
+
+/* Words a photo credit at the end of a line starts with: only lines with
+ * one are searched for it. */
+static const char *const credit_marks[] = {"photo", "credit", "copyright", "\xc2\xa9", "(epa",
+                                           "(getty", NULL};
 
 static const char *const *const cue_lists[NLISTS] = {paywall_cues, credit_contains, price_periods,
-                                                     paywall_weak_cues};
-static const unsigned cue_bits[NLISTS] = {CUE_PAYWALL, CUE_CREDIT, CUE_PRICE, CUE_WEAK};
+                                                     paywall_weak_cues, credit_marks};
+static const unsigned cue_bits[NLISTS] = {CUE_PAYWALL, CUE_CREDIT, CUE_PRICE, CUE_WEAK, CUE_MARK};
 
 /* The phrase lists tested at the start of a line, with a mask of the
  * (lowercased) bytes their phrases start with: most lines are ruled out by
@@ -356,9 +362,8 @@ static const char *classify_line(const tk_clean_tables *tables, const char *p, s
     if (may_start(tables, L_CAPTION, p, n) && any_starts(p, n, caption_starts)) return "photo caption";
     if (ci_starts(p, n, "this article is more than") && ci_contains(p, n, "old"))
         return "article age notice";
-    cue_scan cs = {tables, 0};
     /* furniture is short; a long line ending like a sentence is story text */
-    if (n <= 160 || (n <= 250 && !l->terminal)) tk_ac_scan(tables->cues, p, n, on_cue, &cs);
+    cue_scan cs = {tables, (n <= 160 || (n <= 250 && !l->terminal)) ? l->cues : 0};
     bool reported = (cs.mask & (CUE_PAYWALL | CUE_WEAK | CUE_PRICE)) &&
                     (ci_contains(p, n, " said") || ci_contains(p, n, " says") ||
                      ci_contains(p, n, "according to"));
@@ -374,7 +379,7 @@ static const char *classify_line(const tk_clean_tables *tables, const char *p, s
     if (n <= 100 && !l->terminal && (cs.mask & CUE_CREDIT)) return "photo credit";
     /* a caption with its credit: one sentence, then the credit (a longer
      * paragraph only loses the credit, in inline_credits) */
-    size_t cr = n <= 300 ? credit_at_end(p, n) : 0;
+    size_t cr = n <= 300 && (l->cues & CUE_MARK) ? credit_at_end(p, n) : 0;
     if (cr && sentence_ends(p, cr) <= 1) return "photo caption";
     if (n <= 250 && may_start(tables, L_CREDIT_START, p, n) && any_starts(p, n, credit_starts))
         return "credits";
@@ -385,7 +390,7 @@ static const char *classify_line(const tk_clean_tables *tables, const char *p, s
  * ending a paragraph ("... destroyed. Photo: AFP"). */
 static tk_status inline_credits(tk_story *s, const line *l) {
     const char *t = s->text;
-    size_t cr = l->end - l->start <= 300 ? credit_at_end(t + l->start, l->end - l->start) : 0;
+    size_t cr = (l->cues & CUE_MARK) ? credit_at_end(t + l->start, l->end - l->start) : 0;
     if (cr && t[l->start + cr] != '(') {
         uint32_t a = l->start + (uint32_t)cr;
         tk_status st = add_removed(s, a, l->end, "photo credit");
@@ -478,6 +483,11 @@ tk_status tk_clean_boilerplate(tk_story *s) {
             l->debris = debris_end(p, n, &from);
             l->namelike = name_like(p, n);
             l->byline = n > 3 && n <= 60 && ci_starts(p, n, "by ") && name_like(p + 3, n - 3);
+            if (n <= 300) {
+                cue_scan cs = {s->engine->clean, 0};
+                tk_ac_scan(s->engine->clean->cues, p, n, on_cue, &cs);
+                l->cues = cs.mask;
+            }
             uint32_t w = 1; /* counted up to 8: only "short or not" matters */
             for (size_t i = 0; i < n && w < 8; i++) w += p[i] == ' ';
             l->words = w;

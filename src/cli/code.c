@@ -39,6 +39,7 @@ static const char code_usage[] =
     "      --max-bytes N   largest record or story accepted (default 16 MiB)\n"
     "      --dict [+]DIR   dictionaries (TABARI/PETRARCH formats) to use instead\n"
     "                      of the built-in ones; with +, in addition to them\n"
+    "      --no-events     read, clean and segment only (no event coding)\n"
     "      --stats         print a summary line on stderr at the end (stories,\n"
     "                      sentences, warnings, rejected records, bytes, time)\n"
     "  -h, --help          this text\n"
@@ -55,7 +56,7 @@ typedef struct run {
     unsigned flags;
     input_kind forced;
     size_t max_bytes;
-    unsigned long long stories, rejected, sentences, warnings;
+    unsigned long long stories, rejected, sentences, warnings, events;
     unsigned long long bytes_in;
     bool io_error, write_error;
 } run;
@@ -114,6 +115,7 @@ static void code_story(run *r, const char *name, unsigned long long line, size_t
     r->stories++;
     r->sentences += tk_story_sentence_count(r->story);
     r->warnings += tk_story_warning_count(r->story);
+    r->events += tk_story_event_count(r->story);
     emit(r);
 }
 
@@ -287,13 +289,14 @@ int tk_cmd_code(int argc, char **argv) {
         {"input", required_argument, 0, 'i'},  {"sentences", no_argument, 0, 's'},
         {"tokens", no_argument, 0, 't'},       {"max-bytes", required_argument, 0, 'm'},
         {"stats", no_argument, 0, 'S'},        {"dict", required_argument, 0, 'D'},
+        {"no-events", no_argument, 0, 'E'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     run r;
     memset(&r, 0, sizeof r);
     r.max_bytes = 16u * 1024 * 1024;
     const char *out_path = NULL;
-    bool tsv = false, stats = false, replace_dicts = false;
+    bool tsv = false, stats = false, replace_dicts = false, no_events = false;
     const char *dicts[32];
     size_t ndicts = 0;
     unsigned long dict_warnings = 0;
@@ -328,6 +331,7 @@ int tk_cmd_code(int argc, char **argv) {
             break;
         }
         case 'S': stats = true; break;
+        case 'E': no_events = true; break;
         case 'D':
             if (ndicts == sizeof dicts / sizeof *dicts) {
                 fputs("tarikh code: too many --dict options\n", stderr);
@@ -342,7 +346,7 @@ int tk_cmd_code(int argc, char **argv) {
     }
     tk_options opts = {.max_story_bytes = r.max_bytes, .dict_paths = dicts, .ndict_paths = ndicts,
                        .no_builtin_dicts = replace_dicts, .diag = dict_diag,
-                       .diag_ctx = &dict_warnings};
+                       .diag_ctx = &dict_warnings, .no_events = no_events};
     tk_engine *engine = tk_engine_new(&opts);
     r.story = engine ? tk_story_new(engine) : NULL;
     if (!r.story) {
@@ -385,9 +389,9 @@ int tk_cmd_code(int argc, char **argv) {
         clock_gettime(CLOCK_MONOTONIC, &t1);
         double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
         fprintf(stderr,
-                "tarikh: %llu stories, %llu sentences, %llu warnings, %llu rejected, %.1f MB in %.3f s "
-                "(%.0f stories/s, %.0f sentences/s, %.1f MB/s)\n",
-                r.stories, r.sentences, r.warnings, r.rejected, (double)r.bytes_in / 1e6, secs,
+                "tarikh: %llu stories, %llu sentences, %llu events, %llu warnings, %llu rejected, "
+                "%.1f MB in %.3f s (%.0f stories/s, %.0f sentences/s, %.1f MB/s)\n",
+                r.stories, r.sentences, r.events, r.warnings, r.rejected, (double)r.bytes_in / 1e6, secs,
                 secs > 0 ? (double)r.stories / secs : 0, secs > 0 ? (double)r.sentences / secs : 0,
                 secs > 0 ? (double)r.bytes_in / 1e6 / secs : 0);
     }

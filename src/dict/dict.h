@@ -25,7 +25,8 @@ enum tk_entry_kind {
 
 enum {
     TK_EF_STORY = 1,   /* discard: the whole story, not just the sentence */
-    TK_EF_PREPEND = 2  /* agent code XXX~: goes before the actor's code */
+    TK_EF_PREPEND = 2, /* agent code XXX~: goes before the actor's code */
+    TK_EF_REPORTING = 4 /* a reporting verb (from a file named *reporting*): no event */
 };
 
 /* A code, valid from..to (YYYYMMDD, inclusive; 0 = open). */
@@ -135,6 +136,10 @@ typedef struct tk_dict_match {
 typedef void (*tk_dict_hit_fn)(void *ctx, const tk_dict_match *m);
 void tk_dict_match_words(const tk_dict *d, const tk_word *words, size_t n, tk_dict_hit_fn hit,
                          void *ctx);
+
+/* The same, for words already looked up: ids[i] is the word's id in
+ * d->words, or TK_NONE. */
+void tk_dict_match_ids(const tk_dict *d, const uint32_t *ids, size_t n, tk_dict_hit_fn hit, void *ctx);
 
 /* The code of an entry on a date (YYYYMMDD, 0 = unknown): the first dated
  * rule that holds, else the undated default, else NULL. */

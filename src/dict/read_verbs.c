@@ -152,6 +152,7 @@ bool tk_read_verbs(tk_dict *d, const char *name, uint32_t file, const char *text
             d->verbs_cap = cap;
         }
         d->entries[cur].verb = (uint32_t)d->nverbs;
+        if (strstr(name, "reporting")) d->entries[cur].flags |= TK_EF_REPORTING;
         d->verbs[d->nverbs++] = (tk_verb){cur, (uint32_t)d->npatterns, 0};
         const char *irr = NULL;
         const char *o = memchr(s, '{', n);

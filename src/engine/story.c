@@ -12,6 +12,7 @@
 #include "../read/read.h"
 #include "../segment/segment.h"
 #include "../dict/load.h"
+#include "../code/code.h"
 #include "../write/write.h"
 
 #define DEFAULT_MAX_STORY (16u * 1024 * 1024)
@@ -38,7 +39,10 @@ tk_engine *tk_engine_new(const tk_options *opts) {
     if (!e->opts.max_story_bytes) e->opts.max_story_bytes = DEFAULT_MAX_STORY;
     tk_dict_init(&e->dict);
     e->clean = tk_clean_tables_new();
-    if (!e->clean) { free(e); return NULL; }
+    if (!e->clean || !tk_code_tables_init(&e->code_words, e->code_bits, 256)) {
+        tk_engine_free(e);
+        return NULL;
+    }
     e->dict.strict = e->opts.strict != 0;
     e->dict.diag = dict_diag;
     e->dict.diag_ctx = e;
@@ -59,6 +63,7 @@ void tk_engine_free(tk_engine *e) {
     tk_clean_tables_free(e->clean);
     tk_dict_free(&e->dict);
     tk_cameo_free(&e->cameo);
+    tk_intern_free(&e->code_words);
     free(e);
 }
 
@@ -109,7 +114,7 @@ static void story_reset(tk_story *s) {
     s->title_len = 0;
     s->text = NULL;
     s->text_len = 0;
-    s->removed.n = s->tokens.n = s->sentences.n = s->warnings.n = 0;
+    s->removed.n = s->tokens.n = s->sentences.n = s->warnings.n = s->events.n = 0;
     s->norm_len = 0;
     memset(&s->dateline, 0, sizeof s->dateline);
     tk_buf_clear(&s->out);
@@ -124,6 +129,10 @@ void tk_story_free(tk_story *s) {
     free(s->tokens.v);
     free(s->sentences.v);
     free(s->warnings.v);
+    free(s->events.v);
+    free(s->mwords.v);
+    free(s->mtokens.v);
+    tk_buf_free(&s->mchars);
     free(s->norm);
     tk_buf_free(&s->out);
     free(s);
@@ -183,6 +192,7 @@ tk_status tk_story_code(tk_story *s) {
     s->norm_len = 0;
     tk_status st = tk_clean_boilerplate(s);
     if (st == TK_OK) st = tk_segment(s);
+    if (st == TK_OK && !s->engine->opts.no_events) st = tk_code_events(s);
     if (st == TK_OK && s->sentences.n == 0) {
         /* say why a story yields nothing, so that nothing is lost silently */
         bool ok = s->removed.n ? tk_story_warn(s, "no story text left: everything was removed as boilerplate")
@@ -210,6 +220,7 @@ tk_status tk_story_render(tk_story *s, tk_format format, unsigned flags, const c
 const char *tk_story_errmsg(const tk_story *s) { return s ? s->errmsg : "no story"; }
 size_t tk_story_sentence_count(const tk_story *s) { return s ? s->sentences.n : 0; }
 size_t tk_story_warning_count(const tk_story *s) { return s ? s->warnings.n : 0; }
+size_t tk_story_event_count(const tk_story *s) { return s ? s->events.n : 0; }
 
 const char *tk_status_str(tk_status st) {
     switch (st) {

@@ -22,6 +22,8 @@ struct tk_engine {
     tk_clean_tables *clean; /* boilerplate phrase automaton */
     tk_dict dict;           /* all dictionaries, compiled */
     tk_cameo cameo;         /* the CAMEO event code table */
+    tk_intern code_words;   /* function words the coder classifies */
+    uint32_t code_bits[256];
 };
 
 /* A growable array owned by the story, reused story after story. */
@@ -88,6 +90,25 @@ typedef struct tk_dateline {
     uint32_t date_start, date_end;    /* "March 19" (0,0 if none) */
 } tk_dateline;
 
+enum tk_modality { TK_MOD_ASSERTED = 0, TK_MOD_REPORTED, TK_MOD_SPECULATIVE, TK_MOD_HYPOTHETICAL };
+
+typedef struct tk_actor_ref {
+    bool set;
+    uint32_t start, end;   /* bytes in text */
+    char code[40];
+} tk_actor_ref;
+
+typedef struct tk_event {
+    uint32_t sentence;
+    tk_actor_ref source, target;
+    char code[8];          /* CAMEO code */
+    uint32_t verb_start, verb_end; /* bytes of the verb in text */
+    uint32_t entry;        /* the verb's dictionary entry */
+    int32_t pattern;       /* index in dict->patterns, or -1 (the verb's own code) */
+    bool negated;
+    uint8_t modality;
+} tk_event;
+
 struct tk_story {
     const tk_engine *engine;
     tk_arena arena;     /* strings and copies that die with the story */
@@ -109,6 +130,14 @@ struct tk_story {
     tk_dateline dateline;
     TK_VEC(tk_token) tokens;
     TK_VEC(tk_sentence) sentences;
+
+    /* match: the current sentence's words, reused sentence after sentence */
+    TK_VEC(tk_word) mwords;
+    TK_VEC(uint32_t) mtokens;
+    tk_buf mchars;
+
+    /* code */
+    TK_VEC(tk_event) events;
 
     TK_VEC(const char *) warnings; /* strings in the arena */
 

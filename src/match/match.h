@@ -12,7 +12,8 @@ typedef struct tk_words {
     size_t n;
 } tk_words;
 
-/* The words of sentence `si`, allocated in the story's arena. */
+/* The words of sentence `si`, in buffers the story reuses: valid until
+ * the next call. */
 tk_status tk_match_words_of(tk_story *s, size_t si, tk_words *out);
 
 /* A date "YYYY-MM-DD" as YYYYMMDD, or 0 when absent or invalid. */

@@ -1,4 +1,5 @@
 /* words.c — sentence tokens to matching words (see match.h). */
+#include <stdint.h>
 #include <string.h>
 
 #include "match.h"
@@ -7,33 +8,36 @@
 
 tk_status tk_match_words_of(tk_story *s, size_t si, tk_words *out) {
     const tk_sentence *x = &s->sentences.v[si];
-    size_t ntok = x->tok_end - x->tok_start;
-    /* a hyphenated token gives at most one word per hyphen + 1 */
-    size_t cap = ntok * 2 + 8;
-    out->w = tk_arena_alloc(&s->arena, cap * sizeof *out->w);
-    out->token = tk_arena_alloc(&s->arena, cap * sizeof *out->token);
-    out->n = 0;
-    if (!out->w || !out->token) return tk_story_fail(s, TK_ENOMEM, "out of memory");
+    s->mwords.n = s->mtokens.n = 0;
+    tk_buf_clear(&s->mchars);
     for (uint32_t k = x->tok_start; k < x->tok_end; k++) {
         const tk_token *t = &s->tokens.v[k];
         size_t n;
         const char *z = tk_token_norm(s, t, &n);
         char buf[256];
         size_t fn = tk_fold_word(z, n, buf, sizeof buf);
-        char *f = tk_arena_strndup(&s->arena, buf, fn);
-        if (!f) return tk_story_fail(s, TK_ENOMEM, "out of memory");
         /* split at inner hyphens: dictionaries join those words with _ */
         size_t a = 0;
         for (size_t i = 0; i <= fn; i++) {
-            if (i < fn && !(f[i] == '-' && i > 0 && i + 1 < fn)) continue;
+            if (i < fn && !(buf[i] == '-' && i > 0 && i + 1 < fn)) continue;
             if (i > a) {
-                if (out->n == cap) break;
-                out->w[out->n] = (tk_word){f + a, (uint32_t)(i - a)};
-                out->token[out->n++] = k;
+                if (!TK_VEC_GROW(s->mwords) || !TK_VEC_GROW(s->mtokens))
+                    return tk_story_fail(s, TK_ENOMEM, "out of memory");
+                /* the pointer is set below, once the characters stop moving */
+                s->mwords.v[s->mwords.n++] = (tk_word){(const char *)(uintptr_t)s->mchars.len, (uint32_t)(i - a)};
+                s->mtokens.v[s->mtokens.n++] = k;
+                tk_buf_put(&s->mchars, buf + a, i - a);
+                tk_buf_putc(&s->mchars, '\0');
             }
             a = i + 1;
         }
     }
+    if (s->mchars.failed) return tk_story_fail(s, TK_ENOMEM, "out of memory");
+    for (size_t i = 0; i < s->mwords.n; i++)
+        s->mwords.v[i].s = s->mchars.data + (uintptr_t)s->mwords.v[i].s;
+    out->w = s->mwords.v;
+    out->token = s->mtokens.v;
+    out->n = s->mwords.n;
     return TK_OK;
 }
 

@@ -119,7 +119,12 @@ void tk_write_jsonl(const tk_story *s, tk_buf *b, unsigned flags) {
         }
         tk_buf_putc(b, ']');
     }
-    TK_BUF_LIT(b, ",\"events\":[],\"quotes\":[],\"warnings\":[");
+    TK_BUF_LIT(b, ",\"events\":[");
+    for (size_t i = 0; i < s->events.n; i++) {
+        if (i) tk_buf_putc(b, ',');
+        tk_write_event_json(s, &s->events.v[i], b);
+    }
+    TK_BUF_LIT(b, "],\"quotes\":[],\"warnings\":[");
     for (size_t i = 0; i < s->warnings.n; i++) {
         if (i) tk_buf_putc(b, ',');
         tk_write_json_string(b, s->warnings.v[i], strlen(s->warnings.v[i]));

@@ -4,6 +4,7 @@
 
 #include "write.h"
 #include "../clean/clean.h"
+#include "../code/code.h"
 
 /* Appends text with line breaks and tabs shown as spaces. */
 static void flat(tk_buf *b, const char *p, size_t n) {
@@ -50,7 +51,21 @@ void tk_write_text(const tk_story *s, tk_buf *b, unsigned flags) {
         flat(b, s->text + x->start, x->end - x->start);
         tk_buf_putc(b, '\n');
     }
-    tk_buf_puts(b, "Events: none yet\nQuotes: none yet\n");
+    tk_buf_printf(b, "Events (%zu):\n", s->events.n);
+    for (size_t i = 0; i < s->events.n; i++) {
+        const tk_event *e = &s->events.v[i];
+        tk_buf_printf(b, "  %3u  %s%s -> %s -> %s  (", e->sentence, e->negated ? "NOT " : "", e->source.code,
+                      e->code, e->target.set ? e->target.code : "-");
+        flat(b, s->text + e->source.start, e->source.end - e->source.start);
+        tk_buf_puts(b, " / ");
+        flat(b, s->text + e->verb_start, e->verb_end - e->verb_start);
+        if (e->target.set) {
+            tk_buf_puts(b, " / ");
+            flat(b, s->text + e->target.start, e->target.end - e->target.start);
+        }
+        tk_buf_printf(b, ")%s%s\n", e->modality ? "  " : "", e->modality ? tk_modality_name(e->modality) : "");
+    }
+    tk_buf_puts(b, "Quotes: none yet\n");
     for (size_t i = 0; i < s->warnings.n; i++) tk_buf_printf(b, "Warning: %s\n", s->warnings.v[i]);
     tk_buf_putc(b, '\n');
 }

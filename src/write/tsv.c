@@ -7,8 +7,3 @@ const char *tk_tsv_header(void) {
     return "story_id\tsentence\tdate\tsource\ttarget\tcode\troot\tquad\tgoldstein\t"
            "source_text\ttarget_text\tlocation\tnegated\tmodality\n";
 }
-
-void tk_write_tsv(const tk_story *s, tk_buf *b) {
-    (void)s;
-    (void)b; /* events arrive with the event coder */
-}

@@ -8,8 +8,10 @@
 
 void tk_write_jsonl(const tk_story *s, tk_buf *b, unsigned flags);
 void tk_write_text(const tk_story *s, tk_buf *b, unsigned flags);
-/* One line per event (none until the event coder lands). */
+/* One line per event. */
 void tk_write_tsv(const tk_story *s, tk_buf *b);
+/* One event as a JSON object. */
+void tk_write_event_json(const tk_story *s, const tk_event *e, tk_buf *b);
 
 /* Appends `n` bytes as a JSON string literal (with quotes); invalid UTF-8
  * becomes U+FFFD, control characters are escaped. */

@@ -1,0 +1,21 @@
+/* code.h — the code stage: events (who did what to whom) from a
+ * sentence's dictionary matches. A first, shallow coder: chunks (actor,
+ * agent, verb phrases) -> noun phrases with composed actor codes -> for
+ * each event verb, its verb patterns, source and target by position
+ * (subject to the left, object or prepositional object to the right,
+ * passive "by" agents), negation and modality. */
+#ifndef TK_CODE_H
+#define TK_CODE_H
+
+#include "../engine/story.h"
+
+/* Builds the engine's table of the words the coder classifies (the, by,
+ * not, would...). False when out of memory. */
+bool tk_code_tables_init(tk_intern *words, uint32_t *bits, size_t cap);
+
+/* Codes every sentence of the story into story->events. */
+tk_status tk_code_events(tk_story *s);
+
+const char *tk_modality_name(int m);
+
+#endif

@@ -1,0 +1,523 @@
+/* events.c — the first event coder (see code.h). Works on one sentence
+ * at a time: its words, their dictionary matches, chunks and noun
+ * phrases; then each event verb looks for its source to the left and its
+ * target to the right, within the clause, and tries its verb patterns.
+ * Reporting verbs ([---]) make no event. */
+#include <stdio.h>
+#include <string.h>
+
+#include "code.h"
+#include "../match/match.h"
+
+#define MAX_MATCHES 1024
+
+typedef struct chunk {
+    uint32_t start, end; /* words */
+    uint8_t kind;        /* TK_ENTRY_ACTOR, _AGENT, _VERB */
+    uint32_t entry;
+} chunk;
+
+typedef struct np {
+    uint32_t start, end; /* words */
+    char code[40];
+} np;
+
+typedef struct sent {
+    tk_story *s;
+    const tk_dict *d;
+    size_t si;
+    int32_t day;
+    tk_words w;
+    tk_dict_match m[MAX_MATCHES];
+    size_t nm;
+    chunk c[256];
+    size_t nc;
+    np nps[128];
+    size_t nnp;
+    int16_t np_at[512];   /* word -> np index or -1 (first 512 words) */
+    int16_t rel[512];     /* word inside ", which/who ... ," -> the comma opening it, else -1 */
+    bool quoted[512];     /* word inside a quotation */
+    uint32_t cls[512];    /* class bits of each word */
+    uint32_t wid[512];    /* each word's id in the dictionary's words, or TK_NONE */
+    bool story_discard;   /* a whole-story discard phrase was seen */
+    tk_actor_ref last;    /* the story's last event source */
+} sent;
+
+const char *tk_modality_name(int m) {
+    switch (m) {
+    case TK_MOD_REPORTED: return "reported";
+    case TK_MOD_SPECULATIVE: return "speculative";
+    case TK_MOD_HYPOTHETICAL: return "hypothetical";
+    default: return "asserted";
+    }
+}
+
+
+/* Word classes the coder looks at, as bits (one lookup per word). */
+enum {
+    W_DET = 1u << 0, W_PREP = 1u << 1, W_BE = 1u << 2, W_NEG = 1u << 3, W_SPEC = 1u << 4,
+    W_HYPO = 1u << 5, W_BREAK = 1u << 6, W_REL = 1u << 7, W_PRON = 1u << 8, W_AND = 1u << 9,
+    W_TO = 1u << 10, W_BY = 1u << 11, W_THAT = 1u << 12, W_COMMA = 1u << 13, W_SEMI = 1u << 14,
+    W_JOIN = 1u << 15, W_HAVE = 1u << 16
+};
+
+static const struct { const char *w; uint32_t bits; } word_classes[] = {
+    {"the", W_DET | W_JOIN}, {"a", W_DET}, {"an", W_DET}, {"its", W_DET}, {"their", W_DET},
+    {"his", W_DET}, {"her", W_DET}, {"our", W_DET}, {"this", W_DET}, {"these", W_DET},
+    {"those", W_DET}, {"any", W_DET}, {"no", W_DET | W_NEG}, {"every", W_DET}, {"each", W_DET},
+    {"my", W_DET}, {"your", W_DET}, {"such", W_DET},
+    {"by", W_PREP | W_BY}, {"of", W_PREP | W_JOIN}, {"in", W_PREP}, {"on", W_PREP}, {"at", W_PREP},
+    {"for", W_PREP}, {"with", W_PREP}, {"from", W_PREP}, {"into", W_PREP}, {"against", W_PREP},
+    {"over", W_PREP}, {"under", W_PREP}, {"between", W_PREP},
+    {"was", W_BE}, {"were", W_BE}, {"been", W_BE}, {"being", W_BE}, {"is", W_BE}, {"are", W_BE},
+    {"be", W_BE},
+    {"not", W_NEG}, {"n't", W_NEG}, {"never", W_NEG}, {"neither", W_NEG}, {"nor", W_NEG},
+    {"may", W_SPEC}, {"might", W_SPEC}, {"could", W_SPEC}, {"possibly", W_SPEC}, {"perhaps", W_SPEC},
+    {"reportedly", W_SPEC}, {"allegedly", W_SPEC}, {"apparently", W_SPEC}, {"likely", W_SPEC},
+    {"probably", W_SPEC},
+    {"would", W_HYPO}, {"if", W_HYPO}, {"unless", W_HYPO}, {"should", W_HYPO},
+    {";", W_BREAK | W_SEMI}, {":", W_BREAK}, {"but", W_BREAK}, {"while", W_BREAK},
+    {"whereas", W_BREAK}, {"which", W_BREAK | W_REL}, {"who", W_BREAK | W_REL},
+    {"whom", W_BREAK | W_REL}, {"whose", W_BREAK | W_REL}, {"where", W_BREAK}, {"when", W_BREAK},
+    {"although", W_BREAK}, {"though", W_BREAK}, {"because", W_BREAK}, {"after", W_BREAK},
+    {"before", W_BREAK},
+    {"it", W_PRON}, {"they", W_PRON}, {"he", W_PRON}, {"she", W_PRON},
+    {"and", W_AND}, {"to", W_TO}, {"that", W_THAT}, {",", W_COMMA},
+    {"'s", W_JOIN}, {"former", W_JOIN}, {"new", W_JOIN}, {"interim", W_JOIN}, {"acting", W_JOIN},
+    {"top", W_JOIN}, {"had", W_HAVE}, {"has", W_HAVE}, {"have", W_HAVE},
+};
+
+bool tk_code_tables_init(tk_intern *words, uint32_t *bits, size_t cap) {
+    tk_intern_init(words);
+    for (size_t i = 0; i < sizeof word_classes / sizeof *word_classes; i++) {
+        uint32_t id = tk_intern_add(words, word_classes[i].w, strlen(word_classes[i].w));
+        if (id == TK_NONE || id >= cap) return false;
+        bits[id] = word_classes[i].bits;
+    }
+    return true;
+}
+
+/* The class bits of a word (0 for most): one hash look-up. */
+static uint32_t classify(const sent *x, const tk_word *w) {
+    const tk_engine *e = x->s->engine;
+    uint32_t id = tk_intern_find(&e->code_words, w->s, w->n);
+    return id == TK_NONE ? 0 : e->code_bits[id];
+}
+
+/* Class bits of word i (words past the 512th have none). */
+static inline uint32_t C(const sent *x, uint32_t i) { return i < 512 && i < x->w.n ? x->cls[i] : 0; }
+
+static void on_match(void *ctx, const tk_dict_match *m) {
+    sent *x = ctx;
+    if (x->nm < MAX_MATCHES) x->m[x->nm++] = *m;
+}
+
+static const char *code_of(const sent *x, uint32_t entry) {
+    return tk_dict_code_on(x->d, &x->d->entries[entry], x->day);
+}
+
+/* Non-overlapping chunks, left to right, the longest match at each word;
+ * at equal length a noun reading (actor, agent) wins after a determiner,
+ * a verb reading otherwise. */
+static void make_chunks(sent *x) {
+    x->nc = 0;
+    size_t k = 0;
+    for (uint32_t i = 0; i < x->w.n && x->nc < sizeof x->c / sizeof *x->c;) {
+        while (k < x->nm && x->m[k].start < i) k++;
+        const tk_dict_match *best = NULL;
+        bool after_det = i > 0 && (C(x, i - 1) & W_DET);
+        for (size_t j = k; j < x->nm && x->m[j].start == i; j++) {
+            const tk_dict_match *m = &x->m[j];
+            const tk_entry *e = &x->d->entries[m->entry];
+            if (e->kind != TK_ENTRY_ACTOR && e->kind != TK_ENTRY_AGENT && e->kind != TK_ENTRY_VERB) continue;
+            if (!code_of(x, m->entry)) continue;
+            if (!best || m->end - m->start > best->end - best->start) { best = m; continue; }
+            if (m->end - m->start == best->end - best->start) {
+                bool noun = e->kind != TK_ENTRY_VERB;
+                bool best_noun = x->d->entries[best->entry].kind != TK_ENTRY_VERB;
+                if (noun != best_noun && noun == after_det) best = m;
+            }
+        }
+        if (!best) { i++; continue; }
+        x->c[x->nc++] = (chunk){best->start, best->end, x->d->entries[best->entry].kind, best->entry};
+        i = best->end;
+    }
+}
+
+/* Noun phrases: runs of actor and agent chunks joined directly or by
+ * "of", "'s", "the", "and" is not a joiner (compound actors are two
+ * phrases). The code: the most specific actor code, composed with the
+ * first agent when the actor is only a country. */
+static void make_nps(sent *x) {
+    x->nnp = 0;
+    for (size_t i = 0; i < x->w.n && i < 512; i++) x->np_at[i] = -1;
+    for (size_t i = 0; i < x->nc && x->nnp < sizeof x->nps / sizeof *x->nps;) {
+        if (x->c[i].kind == TK_ENTRY_VERB) { i++; continue; }
+        size_t j = i + 1;
+        while (j < x->nc && x->c[j].kind != TK_ENTRY_VERB) {
+            uint32_t gap_a = x->c[j - 1].end, gap_b = x->c[j].start;
+            bool joined = true;
+            for (uint32_t g = gap_a; g < gap_b; g++) {
+                if (!(C(x, g) & W_JOIN)) joined = false;
+            }
+            if (!joined || gap_b - gap_a > 2) break;
+            j++;
+        }
+        /* the code */
+        const char *actor = NULL, *agent = NULL;
+        for (size_t k = i; k < j; k++) {
+            const char *code = code_of(x, x->c[k].entry);
+            if (x->c[k].kind == TK_ENTRY_ACTOR) {
+                if (!actor || strlen(code) > strlen(actor)) actor = code;
+            } else if (!agent) {
+                agent = code;
+            }
+        }
+        np *p = &x->nps[x->nnp];
+        p->start = x->c[i].start;
+        p->end = x->c[j - 1].end;
+        if (actor && agent && strlen(actor) <= 3) tk_dict_compose(actor, agent, p->code, sizeof p->code);
+        else if (actor) snprintf(p->code, sizeof p->code, "%s", actor);
+        else snprintf(p->code, sizeof p->code, "%s", agent[0] == '~' ? agent + 1 : agent);
+        size_t cl = strlen(p->code);
+        if (cl && p->code[cl - 1] == '~') p->code[cl - 1] = '\0';
+        /* a determiner before the phrase belongs to it */
+        while (p->start > 0 && (C(x, p->start - 1) & W_DET)) p->start--;
+        for (uint32_t k = p->start; k < p->end && k < 512; k++) x->np_at[k] = (int16_t)x->nnp;
+        x->nnp++;
+        i = j;
+    }
+}
+
+
+
+/* Marks relative clauses set off by commas: ", which ... ," */
+static void mark_relatives(sent *x) {
+    size_t n = x->w.n < 512 ? x->w.n : 512;
+    for (size_t i = 0; i < n; i++) x->rel[i] = -1;
+    for (size_t i = 1; i < n; i++) {
+        if (!(x->cls[i - 1] & W_COMMA) || !(x->cls[i] & W_REL)) continue;
+        size_t j = i + 1;
+        while (j < n && !(x->cls[j] & (W_COMMA | W_SEMI))) j++;
+        if (j >= n || !(x->cls[j] & W_COMMA)) continue; /* runs to the end: not an aside */
+        for (size_t k = i - 1; k <= j; k++) x->rel[k] = (int16_t)(i - 1);
+        i = j;
+    }
+}
+
+/* The phrase ending nearest before word `at`, within the clause; a
+ * relative clause between it and the verb is skipped ("France, which is
+ * withdrawing its soldiers, condemned": France). */
+static int np_left(const sent *x, uint32_t at) {
+    int16_t own = at < 512 && at < x->w.n ? x->rel[at] : -1;
+    for (uint32_t i = at; i-- > 0;) {
+        if (i < 512 && x->rel[i] >= 0 && x->rel[i] != own) { i = (uint32_t)x->rel[i]; continue; }
+        if (i < 512 && x->np_at[i] >= 0) return x->np_at[i];
+        /* a verb inside a relative clause: its source is what the clause
+         * is about, the phrase before ", which" */
+        if (i < 512 && own >= 0 && (uint32_t)own == i) {
+            for (uint32_t k = i; k-- > 0;) {
+                if (k < 512 && x->np_at[k] >= 0) return x->np_at[k];
+                if (C(x, k) & W_BREAK) return -1;
+            }
+            return -1;
+        }
+        if (C(x, i) & W_BREAK) return -1;
+        if ((C(x, i) & W_THAT) && i > 0) return -1;
+    }
+    return -1;
+}
+
+/* The first phrase starting at or after `at`, before the clause ends or
+ * another event verb comes. */
+static int np_right(const sent *x, uint32_t at, uint32_t limit) {
+    for (uint32_t i = at; i < limit && i < x->w.n; i++) {
+        if (i < 512 && x->np_at[i] >= 0) return x->np_at[i];
+        if (C(x, i) & (W_BREAK | W_AND | W_COMMA)) return -1;
+    }
+    return -1;
+}
+
+static void set_ref(const sent *x, tk_actor_ref *r, int npi) {
+    if (npi < 0) { r->set = false; return; }
+    const np *p = &x->nps[npi];
+    const tk_story *s = x->s;
+    r->set = true;
+    r->start = s->tokens.v[x->w.token[p->start]].start;
+    r->end = s->tokens.v[x->w.token[p->end - 1]].end;
+    snprintf(r->code, sizeof r->code, "%s", p->code);
+}
+
+/* Tries one compiled pattern around the verb chunk; on success sets the
+ * phrases bound to $ and + (or -1). Words before * are looked for right
+ * to left from the verb, words after it left to right, within the clause. */
+static bool try_pattern(const sent *x, const tk_pattern *p, const chunk *v, uint32_t clause_end,
+                        int *src, int *tgt) {
+    const tk_pel *e = &x->d->pels[p->pels];
+    int verb_at = -1;
+    for (int i = 0; i < p->npels; i++)
+        if (e[i].kind == TK_PEL_VERB) verb_at = i;
+    if (verb_at < 0) return false;
+    *src = *tgt = -1;
+    /* after the verb */
+    uint32_t pos = v->end;
+    for (int i = verb_at + 1; i < p->npels; i++) {
+        const tk_pel *el = &e[i];
+        if (el->kind == TK_PEL_WORD) {
+            uint32_t found = UINT32_MAX;
+            uint32_t lim = el->adjacent ? pos + 1 : clause_end;
+            for (uint32_t k = pos; k < lim && k < x->w.n && k < 512; k++) {
+                if (k >= clause_end) break;
+                if (x->wid[k] == el->arg) { found = k; break; }
+            }
+            if (found == UINT32_MAX) return false;
+            pos = found + 1;
+        } else if (el->kind == TK_PEL_ALT) {
+            /* any alternative's first word (alternatives of several words
+             * match on their first word in this first coder) */
+            const tk_pel *a = el + 1;
+            uint32_t nin = el->arg;
+            bool hit = false;
+            for (uint32_t k = pos; k < clause_end && k < x->w.n && !hit; k++) {
+                if (k >= 512) break;
+                for (uint32_t t = 0; t < nin; t++) {
+                    if (a[t].kind != TK_PEL_WORD) continue;
+                    if (t > 0 && a[t - 1].kind != TK_PEL_ALT) continue; /* first word only */
+                    if (x->wid[k] == a[t].arg) { hit = true; pos = k + 1; break; }
+                }
+                if (el->adjacent) break;
+            }
+            if (!hit) return false;
+            i += (int)nin;
+        } else if (el->kind == TK_PEL_TARGET || el->kind == TK_PEL_SOURCE || el->kind == TK_PEL_BOTH) {
+            int n = np_right(x, pos, clause_end);
+            if (n < 0) return false;
+            if (el->kind == TK_PEL_TARGET) *tgt = n;
+            else *src = n;
+            pos = x->nps[n].end;
+        } else if (el->kind == TK_PEL_SKIP) {
+            int n = np_right(x, pos, clause_end);
+            if (n < 0) return false;
+            pos = x->nps[n].end;
+        } else {
+            return false; /* synsets: not in this first coder */
+        }
+    }
+    /* before the verb, right to left */
+    uint32_t lpos = v->start;
+    for (int i = verb_at - 1; i >= 0; i--) {
+        const tk_pel *el = &e[i];
+        if (el->kind == TK_PEL_WORD) {
+            bool hit = false;
+            for (uint32_t k = lpos; k-- > 0;) {
+                if (k < 512 && x->wid[k] == el->arg) { lpos = k; hit = true; break; }
+                if ((C(x, k) & W_BREAK) || el[1].adjacent) break;
+            }
+            if (!hit) return false;
+        } else if (el->kind == TK_PEL_SOURCE || el->kind == TK_PEL_TARGET || el->kind == TK_PEL_BOTH) {
+            int n = np_left(x, lpos);
+            if (n < 0) return false;
+            if (el->kind == TK_PEL_TARGET) *tgt = n;
+            else *src = n;
+            lpos = x->nps[n].start;
+        } else if (el->kind == TK_PEL_SKIP) {
+            int n = np_left(x, lpos);
+            if (n < 0) return false;
+            lpos = x->nps[n].start;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool in_range(const sent *x, uint32_t from, uint32_t to, uint32_t bits) {
+    for (uint32_t i = from; i < to && i < x->w.n; i++)
+        if (C(x, i) & bits) return true;
+    return false;
+}
+
+static tk_status add_event(tk_story *s, const tk_event *ev) {
+    /* the same (source, target, code) once per sentence */
+    for (size_t i = s->events.n; i-- > 0;) {
+        const tk_event *o = &s->events.v[i];
+        if (o->sentence != ev->sentence) break;
+        if (!strcmp(o->code, ev->code) && !strcmp(o->source.code, ev->source.code) &&
+            o->target.set == ev->target.set && (!o->target.set || !strcmp(o->target.code, ev->target.code)))
+            return TK_OK;
+    }
+    if (!TK_VEC_GROW(s->events)) return tk_story_fail(s, TK_ENOMEM, "out of memory");
+    s->events.v[s->events.n++] = *ev;
+    return TK_OK;
+}
+
+static tk_status code_sentence(sent *x) {
+    tk_story *s = x->s;
+    tk_status st = tk_match_words_of(s, x->si, &x->w);
+    if (st != TK_OK) return st;
+    for (uint32_t i = 0; i < x->w.n && i < 512; i++) {
+        x->cls[i] = classify(x, &x->w.w[i]);
+        x->wid[i] = tk_intern_find(&x->d->words, x->w.w[i].s, x->w.w[i].n);
+    }
+    x->nm = 0;
+    tk_dict_match_ids(x->d, x->wid, x->w.n < 512 ? x->w.n : 512, on_match, x);
+    for (size_t i = 0; i < x->nm; i++) {
+        const tk_entry *e = &x->d->entries[x->m[i].entry];
+        if (e->kind != TK_ENTRY_DISCARD) continue;
+        if (e->flags & TK_EF_STORY) x->story_discard = true;
+        return TK_OK; /* not a political sentence */
+    }
+    make_chunks(x);
+    make_nps(x);
+    mark_relatives(x);
+    /* words inside quotation marks */
+    bool inq = false;
+    for (uint32_t i = 0; i < x->w.n && i < 512; i++) {
+        const tk_token *t = &s->tokens.v[x->w.token[i]];
+        if (t->kind == TK_TOK_QUOTE) inq = (t->flags & TK_TF_QUOTE_OPEN) != 0;
+        x->quoted[i] = inq;
+    }
+    int last_src = -1;
+    uint32_t reported_from = UINT32_MAX; /* words after "said that" are reported */
+    int speaker = -1;                    /* subject of the reporting verb */
+    for (size_t ci = 0; ci < x->nc; ci++) {
+        const chunk *v = &x->c[ci];
+        if (v->kind != TK_ENTRY_VERB) continue;
+        const char *vcode = code_of(x, v->entry);
+        if (!vcode) continue;
+        if (x->d->entries[v->entry].flags & TK_EF_REPORTING) {
+            /* "said that ...": what follows is someone's claim */
+            if ((C(x, v->end) & W_THAT) && reported_from == UINT32_MAX)
+                reported_from = v->end;
+            if (speaker < 0) speaker = np_left(x, v->start);
+            continue;
+        }
+        if (v->start > 0 && (C(x, v->start - 1) & (W_DET | W_PREP)))
+            continue; /* a noun: "the attack", "by telephone" */
+        /* a capitalised word inside the sentence is part of a name ("the
+         * Centre for Sahel Studies"), not a verb */
+        if (v->start > 0 && (s->tokens.v[x->w.token[v->start]].flags & TK_TF_UPPER) &&
+            x->w.token[v->start] != s->sentences.v[x->si].tok_start)
+            continue;
+        /* "called on both parties to resume": the infinitive is part of the
+         * governing verb's event, not one of its own */
+        if (v->start > 0 && (C(x, v->start - 1) & W_TO)) continue;
+        /* the clause to the right ends at the next break or event verb */
+        uint32_t clause_end = (uint32_t)x->w.n;
+        for (size_t cj = ci + 1; cj < x->nc; cj++)
+            if (x->c[cj].kind == TK_ENTRY_VERB) { clause_end = x->c[cj].start; break; }
+        for (uint32_t k = v->end; k < clause_end; k++)
+            if (C(x, k) & W_BREAK) { clause_end = k; break; }
+        /* passive: "was attacked by X" */
+        bool passive = v->start > 0 && in_range(x, v->start > 2 ? v->start - 2 : 0, v->start, W_BE);
+        int src = -1, tgt = -1;
+        if (passive) {
+            for (uint32_t k = v->end; k < clause_end; k++)
+                if (C(x, k) & W_BY) { src = np_right(x, k + 1, clause_end); break; }
+            tgt = np_left(x, v->start);
+            if (src < 0) { src = -1; }
+        } else {
+            bool coordinated = v->start > 0 && (C(x, v->start - 1) & W_AND) && last_src >= 0;
+            src = coordinated ? last_src : np_left(x, v->start);
+            tgt = np_right(x, v->end, clause_end);
+            /* "X asked for arms from Y": a preposition's object */
+        }
+        /* verb patterns, the longest first */
+        const tk_entry *ve = &x->d->entries[v->entry];
+        int32_t pat = -1;
+        char code[8];
+        snprintf(code, sizeof code, "%s", vcode);
+        if (ve->verb != TK_NONE) {
+            const tk_verb *vb = &x->d->verbs[ve->verb];
+            int best_len = -1;
+            for (uint32_t pi = vb->first; pi < vb->first + vb->n; pi++) {
+                const tk_pattern *p = &x->d->patterns[pi];
+                if (p->npels <= best_len) continue;
+                int ps, pt;
+                if (!passive && try_pattern(x, p, v, clause_end, &ps, &pt)) {
+                    const char *pc = tk_intern_str(&x->d->strings, p->code);
+                    if (strlen(pc) < 2 || strlen(pc) > 4 || pc[0] < '0' || pc[0] > '9') continue;
+                    best_len = p->npels;
+                    pat = (int32_t)pi;
+                    snprintf(code, sizeof code, "%s", pc);
+                    if (ps >= 0) src = ps;
+                    if (pt >= 0) tgt = pt;
+                }
+            }
+        }
+        if (!strcmp(code, "---")) continue;
+        tk_actor_ref pron = {0};
+        if (src < 0 && !passive) {
+            /* "it", "they", "he", "she" as subject: what the sentence's
+             * speaker, or the story's last source, stands for */
+            uint32_t k = v->start;
+            while (k > 0 && (C(x, k - 1) & (W_BE | W_HAVE))) k--;
+            if (k > 0 && (C(x, k - 1) & W_PRON)) {
+                const tk_actor_ref *ante = NULL;
+                tk_actor_ref tmp;
+                if (speaker >= 0) { set_ref(x, &tmp, speaker); ante = &tmp; }
+                else if (x->last.set) ante = &x->last;
+                if (ante) {
+                    pron = *ante;
+                    pron.start = s->tokens.v[x->w.token[k - 1]].start;
+                    pron.end = s->tokens.v[x->w.token[k - 1]].end;
+                }
+            }
+            if (!pron.set) continue; /* no one did it */
+        }
+        if (src < 0 && !pron.set) continue; /* a passive without its "by": no source */
+        if (tgt == src) tgt = -1;
+        if (src >= 0) last_src = src;
+        /* a compound subject: "The EU and the US called on": both */
+        int also = -1;
+        if (!passive && src >= 0) {
+            uint32_t a = x->nps[src].start;
+            if (a >= 2 && (C(x, a - 1) & W_AND) && a - 2 < 512 && x->np_at[a - 2] >= 0)
+                also = x->np_at[a - 2];
+        }
+        for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1) { if (also < 0) break; src = also; }
+        tk_event ev;
+        memset(&ev, 0, sizeof ev);
+        ev.sentence = (uint32_t)x->si;
+        if (src >= 0) set_ref(x, &ev.source, src);
+        else ev.source = pron;
+        x->last = ev.source;
+        set_ref(x, &ev.target, tgt);
+        snprintf(ev.code, sizeof ev.code, "%s", code);
+        ev.verb_start = s->tokens.v[x->w.token[v->start]].start;
+        ev.verb_end = s->tokens.v[x->w.token[v->end - 1]].end;
+        ev.entry = v->entry;
+        ev.pattern = pat;
+        uint32_t lo = v->start > 3 ? v->start - 3 : 0;
+        ev.negated = in_range(x, lo, v->start, W_NEG);
+        if (in_range(x, lo, v->start, W_SPEC)) ev.modality = TK_MOD_SPECULATIVE;
+        else if (in_range(x, v->start > 6 ? v->start - 6 : 0, v->start, W_HYPO))
+            ev.modality = TK_MOD_HYPOTHETICAL;
+        else if ((v->start < 512 && x->quoted[v->start]) || v->start >= reported_from)
+            ev.modality = TK_MOD_REPORTED;
+        if ((st = add_event(s, &ev)) != TK_OK) return st;
+        }
+    }
+    return TK_OK;
+}
+
+tk_status tk_code_events(tk_story *s) {
+    s->events.n = 0;
+    const tk_dict *d = &s->engine->dict;
+    if (!d->nentries) return TK_OK;
+    sent *x = tk_arena_alloc(&s->arena, sizeof *x);
+    if (!x) return tk_story_fail(s, TK_ENOMEM, "out of memory");
+    tk_status st = TK_OK;
+    x->story_discard = false;
+    memset(&x->last, 0, sizeof x->last);
+    for (size_t si = 0; si < s->sentences.n && st == TK_OK; si++) {
+        x->s = s;
+        x->d = d;
+        x->si = si;
+        x->day = tk_match_date(s->date);
+        st = code_sentence(x);
+    }
+    if (st == TK_OK && x->story_discard) s->events.n = 0; /* a sports story, a recipe... */
+    return st;
+}

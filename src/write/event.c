@@ -1,0 +1,80 @@
+/* event.c — one event rendered for JSON Lines (the fields of the output
+ * contract: code, root, name, quad, goldstein, plover, negated, modality,
+ * date, source, target, evidence) and for TSV. */
+#include <stdio.h>
+#include <string.h>
+
+#include "write.h"
+#include "../dict/cameo.h"
+#include "../code/code.h"
+
+static void actor_json(const tk_story *s, const tk_actor_ref *r, tk_buf *b) {
+    if (!r->set) { TK_BUF_LIT(b, "null"); return; }
+    TK_BUF_LIT(b, "{\"text\":");
+    tk_write_json_string(b, s->text + r->start, r->end - r->start);
+    tk_buf_printf(b, ",\"start\":%u,\"end\":%u,\"code\":", r->start, r->end);
+    tk_write_json_string(b, r->code, strlen(r->code));
+    tk_buf_putc(b, '}');
+}
+
+void tk_write_event_json(const tk_story *s, const tk_event *e, tk_buf *b) {
+    const tk_sentence *x = &s->sentences.v[e->sentence];
+    const tk_dict *d = &s->engine->dict;
+    const tk_cameo_code *c = tk_cameo_find(&s->engine->cameo, e->code);
+    tk_buf_printf(b, "{\"sentence\":%u,\"text\":", e->sentence);
+    tk_write_json_string(b, s->text + x->start, x->end - x->start);
+    TK_BUF_LIT(b, ",\"source\":");
+    actor_json(s, &e->source, b);
+    TK_BUF_LIT(b, ",\"target\":");
+    actor_json(s, &e->target, b);
+    tk_buf_printf(b, ",\"code\":\"%s\",\"root\":\"%.2s\",\"name\":", e->code, e->code);
+    if (c) tk_write_json_string(b, c->name, strlen(c->name));
+    else TK_BUF_LIT(b, "null");
+    if (c) tk_buf_printf(b, ",\"quad\":%d,\"goldstein\":%.1f,\"plover\":", c->quad, (double)c->goldstein);
+    else TK_BUF_LIT(b, ",\"quad\":null,\"goldstein\":null,\"plover\":");
+    if (c && c->plover[0]) tk_write_json_string(b, c->plover, strlen(c->plover));
+    else TK_BUF_LIT(b, "null");
+    tk_buf_printf(b, ",\"negated\":%s,\"modality\":\"%s\",\"date\":", e->negated ? "true" : "false",
+                  tk_modality_name(e->modality));
+    if (s->date) tk_write_json_string(b, s->date, strlen(s->date));
+    else TK_BUF_LIT(b, "null");
+    TK_BUF_LIT(b, ",\"location\":null,\"evidence\":{\"verb\":");
+    tk_write_json_string(b, s->text + e->verb_start, e->verb_end - e->verb_start);
+    TK_BUF_LIT(b, ",\"pattern\":");
+    const tk_entry *ve = &d->entries[e->entry];
+    char rule[600];
+    if (e->pattern >= 0) {
+        const tk_pattern *p = &d->patterns[e->pattern];
+        const char *pt = tk_intern_str(&d->strings, p->text);
+        tk_write_json_string(b, pt, strlen(pt));
+        snprintf(rule, sizeof rule, "%s:%u", tk_intern_str(&d->strings, p->file), p->line);
+    } else {
+        const char *ph = tk_intern_str(&d->strings, ve->phrase);
+        tk_write_json_string(b, ph, strlen(ph));
+        snprintf(rule, sizeof rule, "%s:%u", tk_intern_str(&d->strings, ve->file), ve->line);
+    }
+    TK_BUF_LIT(b, ",\"rule\":");
+    tk_write_json_string(b, rule, strlen(rule));
+    TK_BUF_LIT(b, "}}");
+}
+
+/* A TSV field: tabs and line breaks become blanks. */
+static void tsv_field(tk_buf *b, const char *p, size_t n) {
+    for (size_t i = 0; i < n; i++) tk_buf_putc(b, p[i] == '\t' || p[i] == '\n' || p[i] == '\r' ? ' ' : p[i]);
+}
+
+void tk_write_tsv(const tk_story *s, tk_buf *b) {
+    for (size_t i = 0; i < s->events.n; i++) {
+        const tk_event *e = &s->events.v[i];
+        const tk_cameo_code *c = tk_cameo_find(&s->engine->cameo, e->code);
+        if (s->id) tsv_field(b, s->id, strlen(s->id));
+        tk_buf_printf(b, "\t%u\t%s\t%s\t%s\t%s\t%.2s\t", e->sentence, s->date ? s->date : "", e->source.code,
+                      e->target.set ? e->target.code : "", e->code, e->code);
+        if (c) tk_buf_printf(b, "%d\t%.1f\t", c->quad, (double)c->goldstein);
+        else TK_BUF_LIT(b, "\t\t");
+        tsv_field(b, s->text + e->source.start, e->source.end - e->source.start);
+        tk_buf_putc(b, '\t');
+        if (e->target.set) tsv_field(b, s->text + e->target.start, e->target.end - e->target.start);
+        tk_buf_printf(b, "\t\t%s\t%s\n", e->negated ? "true" : "false", tk_modality_name(e->modality));
+    }
+}
