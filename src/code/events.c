@@ -41,6 +41,12 @@ typedef struct sent {
     uint32_t wid[512];    /* each word's id in the dictionary's words, or TK_NONE */
     bool story_discard;   /* a whole-story discard phrase was seen */
     tk_actor_ref last;    /* the story's last event source */
+    /* what the story has named so far, for "the junta", "the organisation" */
+    char country[4];      /* the country named most often */
+    uint32_t country_n;
+    struct { char code[4]; uint32_t n; } seen[16];
+    size_t nseen;
+    char last_org[40], last_grp[40];
 } sent;
 
 const char *tk_modality_name(int m) {
@@ -58,7 +64,9 @@ enum {
     W_DET = 1u << 0, W_PREP = 1u << 1, W_BE = 1u << 2, W_NEG = 1u << 3, W_SPEC = 1u << 4,
     W_HYPO = 1u << 5, W_BREAK = 1u << 6, W_REL = 1u << 7, W_PRON = 1u << 8, W_AND = 1u << 9,
     W_TO = 1u << 10, W_BY = 1u << 11, W_THAT = 1u << 12, W_COMMA = 1u << 13, W_SEMI = 1u << 14,
-    W_JOIN = 1u << 15, W_HAVE = 1u << 16
+    W_JOIN = 1u << 15, W_HAVE = 1u << 16,
+    W_ORGREF = 1u << 17, /* "the organisation", "the bloc": an organisation named before */
+    W_GRPREF = 1u << 18  /* "the group", "the movement": an armed or political group */
 };
 
 static const struct { const char *w; uint32_t bits; } word_classes[] = {
@@ -85,7 +93,23 @@ static const struct { const char *w; uint32_t bits; } word_classes[] = {
     {"and", W_AND}, {"to", W_TO}, {"that", W_THAT}, {",", W_COMMA},
     {"'s", W_JOIN}, {"former", W_JOIN}, {"new", W_JOIN}, {"interim", W_JOIN}, {"acting", W_JOIN},
     {"top", W_JOIN}, {"had", W_HAVE}, {"has", W_HAVE}, {"have", W_HAVE},
+    {"organisation", W_ORGREF}, {"organization", W_ORGREF}, {"bloc", W_ORGREF},
+    {"alliance", W_ORGREF}, {"body", W_ORGREF}, {"community", W_ORGREF},
+    {"group", W_GRPREF}, {"movement", W_GRPREF}, {"militia", W_GRPREF}, {"faction", W_GRPREF},
 };
+
+/* CAMEO role codes: a phrase coded with one of these alone ("the junta":
+ * GOV) has no country yet. */
+static bool role_only(const char *code) {
+    static const char *const roles[] = {"GOV", "MIL", "COP", "REB", "INS", "OPP", "JUD", "LEG",
+                                        "BUS", "MED", "EDU", "HLH", "REF", "CVL", "LAB", "REL",
+                                        "SPY", "ELI", "UAF", "SEP", "MOD", "RAD", "CRM", "AGR",
+                                        "ENV", "HRI", "DEV", "IMG", "ATH", "PTY", NULL};
+    if (strlen(code) < 3) return false;
+    for (const char *const *r = roles; *r; r++)
+        if (!memcmp(code, *r, 3)) return true;
+    return false;
+}
 
 bool tk_code_tables_init(tk_intern *words, uint32_t *bits, size_t cap) {
     tk_intern_init(words);
@@ -190,6 +214,54 @@ static void make_nps(sent *x) {
 }
 
 
+
+/* Remembers the phrases of this sentence for later ones, and gives
+ * role-only phrases the story's country. */
+static void story_context(sent *x) {
+    for (size_t i = 0; i < x->nnp; i++) {
+        np *p = &x->nps[i];
+        if (role_only(p->code)) {
+            if (x->country[0]) {
+                char buf[40];
+                snprintf(buf, sizeof buf, "%s%s", x->country, p->code);
+                memcpy(p->code, buf, sizeof p->code);
+            }
+            continue;
+        }
+        if (!strncmp(p->code, "IGO", 3) || !strncmp(p->code, "NGO", 3)) {
+            snprintf(x->last_org, sizeof x->last_org, "%s", p->code);
+            continue;
+        }
+        if (strlen(p->code) >= 6 && (strstr(p->code + 3, "REB") || strstr(p->code + 3, "INS") ||
+                                     strstr(p->code + 3, "SEP") || strstr(p->code + 3, "UAF")))
+            snprintf(x->last_grp, sizeof x->last_grp, "%s", p->code);
+        /* count countries: the first three letters of a country actor */
+        char c[4] = {p->code[0], p->code[1], p->code[2], 0};
+        size_t k = 0;
+        while (k < x->nseen && memcmp(x->seen[k].code, c, 4)) k++;
+        if (k == x->nseen && x->nseen < 16) { memcpy(x->seen[x->nseen].code, c, 4); x->seen[x->nseen++].n = 0; }
+        if (k < x->nseen && ++x->seen[k].n > x->country_n) {
+            x->country_n = x->seen[k].n;
+            memcpy(x->country, c, 4);
+        }
+    }
+    /* "the (regional) organisation", "the group": the last one named */
+    for (uint32_t i = 1; i < x->w.n && i < 512 && x->nnp < sizeof x->nps / sizeof *x->nps; i++) {
+        uint32_t b = x->cls[i] & (W_ORGREF | W_GRPREF);
+        if (!b || x->np_at[i] >= 0) continue;
+        const char *ante = b & W_ORGREF ? x->last_org : x->last_grp;
+        if (!ante[0]) continue;
+        uint32_t a = i;
+        if (a >= 1 && !(x->cls[a - 1] & W_DET)) a--; /* one adjective: "the regional organisation" */
+        if (a < 1 || !(x->cls[a - 1] & W_DET) || x->np_at[a] >= 0) continue;
+        np *p = &x->nps[x->nnp];
+        p->start = a - 1;
+        p->end = i + 1;
+        snprintf(p->code, sizeof p->code, "%s", ante);
+        for (uint32_t k = p->start; k < p->end; k++) x->np_at[k] = (int16_t)x->nnp;
+        x->nnp++;
+    }
+}
 
 /* Marks relative clauses set off by commas: ", which ... ," */
 static void mark_relatives(sent *x) {
@@ -369,6 +441,7 @@ static tk_status code_sentence(sent *x) {
     }
     make_chunks(x);
     make_nps(x);
+    story_context(x);
     mark_relatives(x);
     /* words inside quotation marks */
     bool inq = false;
@@ -383,15 +456,27 @@ static tk_status code_sentence(sent *x) {
     for (size_t ci = 0; ci < x->nc; ci++) {
         const chunk *v = &x->c[ci];
         if (v->kind != TK_ENTRY_VERB) continue;
-        const char *vcode = code_of(x, v->entry);
-        if (!vcode) continue;
-        if (x->d->entries[v->entry].flags & TK_EF_REPORTING) {
+        /* every verb entry for this span: an event verb, a reporting verb
+         * ("recalled their ambassadors" / "he recalled"), or both */
+        uint32_t vents[8];
+        size_t nv = 0;
+        bool reporting = false, eventful = false;
+        for (size_t mi = 0; mi < x->nm && nv < 8; mi++) {
+            const tk_dict_match *m = &x->m[mi];
+            if (m->start != v->start || m->end != v->end) continue;
+            const tk_entry *e = &x->d->entries[m->entry];
+            if (e->kind != TK_ENTRY_VERB || !code_of(x, m->entry)) continue;
+            if (e->flags & TK_EF_REPORTING) reporting = true;
+            else { eventful = true; vents[nv++] = m->entry; }
+        }
+        if (reporting) {
             /* "said that ...": what follows is someone's claim */
             if ((C(x, v->end) & W_THAT) && reported_from == UINT32_MAX)
                 reported_from = v->end;
             if (speaker < 0) speaker = np_left(x, v->start);
-            continue;
         }
+        if (!eventful) continue;
+        const char *vcode = code_of(x, vents[0]);
         if (v->start > 0 && (C(x, v->start - 1) & (W_DET | W_PREP)))
             continue; /* a noun: "the attack", "by telephone" */
         /* a capitalised word inside the sentence is part of a name ("the
@@ -423,13 +508,17 @@ static tk_status code_sentence(sent *x) {
             /* "X asked for arms from Y": a preposition's object */
         }
         /* verb patterns, the longest first */
-        const tk_entry *ve = &x->d->entries[v->entry];
         int32_t pat = -1;
+        uint32_t used = vents[0];
         char code[8];
-        snprintf(code, sizeof code, "%s", vcode);
-        if (ve->verb != TK_NONE) {
+        /* an ambiguous verb (also a reporting verb) codes only when one of
+         * its patterns says so */
+        snprintf(code, sizeof code, "%s", reporting ? "---" : vcode);
+        int best_len = -1;
+        for (size_t vi = 0; vi < nv; vi++) {
+            const tk_entry *ve = &x->d->entries[vents[vi]];
+            if (ve->verb == TK_NONE) continue;
             const tk_verb *vb = &x->d->verbs[ve->verb];
-            int best_len = -1;
             for (uint32_t pi = vb->first; pi < vb->first + vb->n; pi++) {
                 const tk_pattern *p = &x->d->patterns[pi];
                 if (p->npels <= best_len) continue;
@@ -439,6 +528,7 @@ static tk_status code_sentence(sent *x) {
                     if (strlen(pc) < 2 || strlen(pc) > 4 || pc[0] < '0' || pc[0] > '9') continue;
                     best_len = p->npels;
                     pat = (int32_t)pi;
+                    used = vents[vi];
                     snprintf(code, sizeof code, "%s", pc);
                     if (ps >= 0) src = ps;
                     if (pt >= 0) tgt = pt;
@@ -487,7 +577,7 @@ static tk_status code_sentence(sent *x) {
         snprintf(ev.code, sizeof ev.code, "%s", code);
         ev.verb_start = s->tokens.v[x->w.token[v->start]].start;
         ev.verb_end = s->tokens.v[x->w.token[v->end - 1]].end;
-        ev.entry = v->entry;
+        ev.entry = used;
         ev.pattern = pat;
         uint32_t lo = v->start > 3 ? v->start - 3 : 0;
         ev.negated = in_range(x, lo, v->start, W_NEG);
@@ -511,6 +601,9 @@ tk_status tk_code_events(tk_story *s) {
     tk_status st = TK_OK;
     x->story_discard = false;
     memset(&x->last, 0, sizeof x->last);
+    x->country[0] = x->last_org[0] = x->last_grp[0] = '\0';
+    x->country_n = 0;
+    x->nseen = 0;
     for (size_t si = 0; si < s->sentences.n && st == TK_OK; si++) {
         x->s = s;
         x->d = d;
