@@ -221,10 +221,10 @@ static void story_context(sent *x) {
     for (size_t i = 0; i < x->nnp; i++) {
         np *p = &x->nps[i];
         if (role_only(p->code)) {
-            if (x->country[0]) {
-                char buf[40];
-                snprintf(buf, sizeof buf, "%s%s", x->country, p->code);
-                memcpy(p->code, buf, sizeof p->code);
+            size_t cl = strlen(p->code);
+            if (x->country[0] && cl + 3 < sizeof p->code) {
+                memmove(p->code + 3, p->code, cl + 1);
+                memcpy(p->code, x->country, 3);
             }
             continue;
         }
