@@ -403,6 +403,15 @@ static bool try_pattern(const sent *x, const tk_pattern *p, const chunk *v, uint
     return true;
 }
 
+/* Does element k (a word, or alternatives) hold the word id? */
+static bool pel_has_word(const tk_pel *e, int k, int n, uint32_t word) {
+    if (e[k].kind == TK_PEL_WORD) return e[k].arg == word;
+    if (e[k].kind != TK_PEL_ALT || !e[k].n) return false;
+    for (int i = k + 1; i <= k + (int)e[k].arg && i < n; i++)
+        if (e[i].kind == TK_PEL_WORD && e[i].arg == word) return true;
+    return false;
+}
+
 static bool in_range(const sent *x, uint32_t from, uint32_t to, uint32_t bits) {
     for (uint32_t i = from; i < to && i < x->w.n; i++)
         if (C(x, i) & bits) return true;
@@ -450,6 +459,25 @@ static tk_status code_sentence(sent *x) {
         if (t->kind == TK_TOK_QUOTE) inq = (t->flags & TK_TF_QUOTE_OPEN) != 0;
         x->quoted[i] = inq;
     }
+    /* reduced relatives: "the sanctions imposed by ECOWAS" — a participle
+     * right after a noun that is not an actor, followed by "by": a passive
+     * of its own, and no clause boundary for the verb before it */
+    bool reduced[256] = {false}, noun_use[256] = {false};
+    for (size_t ci = 0; ci < x->nc && ci < 256; ci++) {
+        const chunk *v = &x->c[ci];
+        /* "the attack", "by telephone", "the sanctions": a noun */
+        if (v->kind == TK_ENTRY_VERB && v->start > 0 && (C(x, v->start - 1) & (W_DET | W_PREP)))
+            noun_use[ci] = true;
+    }
+    for (size_t ci = 0; ci < x->nc && ci < 256; ci++) {
+        const chunk *v = &x->c[ci];
+        if (v->kind != TK_ENTRY_VERB || v->start == 0) continue;
+        uint32_t prev = v->start - 1;
+        if (!(C(x, v->end) & W_BY)) continue;
+        if ((prev < 512 && x->np_at[prev] >= 0) || (C(x, prev) & (W_BE | W_HAVE | W_AND | W_PRON | W_COMMA | W_TO)))
+            continue;
+        reduced[ci] = true;
+    }
     int last_src = -1;
     uint32_t reported_from = UINT32_MAX; /* words after "said that" are reported */
     int speaker = -1;                    /* subject of the reporting verb */
@@ -490,17 +518,21 @@ static tk_status code_sentence(sent *x) {
         /* the clause to the right ends at the next break or event verb */
         uint32_t clause_end = (uint32_t)x->w.n;
         for (size_t cj = ci + 1; cj < x->nc; cj++)
-            if (x->c[cj].kind == TK_ENTRY_VERB) { clause_end = x->c[cj].start; break; }
+            if (x->c[cj].kind == TK_ENTRY_VERB && !(cj < 256 && (reduced[cj] || noun_use[cj]))) {
+                clause_end = x->c[cj].start;
+                break;
+            }
         for (uint32_t k = v->end; k < clause_end; k++)
             if (C(x, k) & W_BREAK) { clause_end = k; break; }
         /* passive: "was attacked by X" */
-        bool passive = v->start > 0 && in_range(x, v->start > 2 ? v->start - 2 : 0, v->start, W_BE);
+        bool rel = ci < 256 && reduced[ci];
+        bool passive = rel || (v->start > 0 && in_range(x, v->start > 2 ? v->start - 2 : 0, v->start, W_BE));
         int src = -1, tgt = -1;
         if (passive) {
             for (uint32_t k = v->end; k < clause_end; k++)
                 if (C(x, k) & W_BY) { src = np_right(x, k + 1, clause_end); break; }
-            tgt = np_left(x, v->start);
-            if (src < 0) { src = -1; }
+            /* "the sanctions imposed by X" on whoever the clause is about */
+            tgt = rel ? last_src : np_left(x, v->start);
         } else {
             bool coordinated = v->start > 0 && (C(x, v->start - 1) & W_AND) && last_src >= 0;
             src = coordinated ? last_src : np_left(x, v->start);
@@ -535,6 +567,45 @@ static tk_status code_sentence(sent *x) {
                 }
             }
         }
+        /* a reduced relative takes the code of a pattern whose object is the
+         * noun it follows: "sanctions imposed by" ~ "- * SANCTIONS ..." */
+        if (rel && pat < 0 && v->start > 0 && v->start - 1 < 512) {
+            uint32_t noun = x->wid[v->start - 1];
+            for (size_t vi = 0; vi < nv && pat < 0; vi++) {
+                const tk_entry *ve = &x->d->entries[vents[vi]];
+                if (ve->verb == TK_NONE) continue;
+                const tk_verb *vb = &x->d->verbs[ve->verb];
+                for (uint32_t pi = vb->first; pi < vb->first + vb->n && pat < 0; pi++) {
+                    const tk_pattern *p = &x->d->patterns[pi];
+                    const tk_pel *e = &x->d->pels[p->pels];
+                    const char *pc = tk_intern_str(&x->d->strings, p->code);
+                    if (pc[0] < '0' || pc[0] > '9') continue;
+                    /* the noun right after * ("- * SANCTIONS") or right
+                     * before it ("- { SANCTIONS | ... } * ON + BY $") */
+                    for (int k = 0; k < p->npels; k++) {
+                        if (e[k].kind != TK_PEL_VERB) continue;
+                        /* words before * other than the noun ("will impose
+                         * sanctions") describe another construction */
+                        bool before_other = false;
+                        for (int b = 0; b < k; b++)
+                            if ((e[b].kind == TK_PEL_WORD || e[b].kind == TK_PEL_ALT) &&
+                                !pel_has_word(e, b, p->npels, noun))
+                                before_other = true;
+                        bool hit = !before_other && k + 1 < p->npels && pel_has_word(e, k + 1, p->npels, noun);
+                        for (int b = 0; b < k && !hit; b++)
+                            if ((e[b].kind == TK_PEL_ALT && e[b].n) || e[b].kind == TK_PEL_WORD)
+                                hit = b + (e[b].kind == TK_PEL_ALT ? (int)e[b].arg : 0) + 1 == k &&
+                                      pel_has_word(e, b, p->npels, noun);
+                        if (hit) {
+                            pat = (int32_t)pi;
+                            used = vents[vi];
+                            snprintf(code, sizeof code, "%s", pc);
+                        }
+                        break;
+                    }
+                }
+            }
+        }
         if (!strcmp(code, "---")) continue;
         tk_actor_ref pron = {0};
         if (src < 0 && !passive) {
@@ -557,7 +628,7 @@ static tk_status code_sentence(sent *x) {
         }
         if (src < 0 && !pron.set) continue; /* a passive without its "by": no source */
         if (tgt == src) tgt = -1;
-        if (src >= 0) last_src = src;
+        if (src >= 0 && !rel) last_src = src; /* a reduced relative is not the clause's subject */
         /* a compound subject: "The EU and the US called on": both */
         int also = -1;
         if (!passive && src >= 0) {
