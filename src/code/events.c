@@ -66,7 +66,8 @@ enum {
     W_TO = 1u << 10, W_BY = 1u << 11, W_THAT = 1u << 12, W_COMMA = 1u << 13, W_SEMI = 1u << 14,
     W_JOIN = 1u << 15, W_HAVE = 1u << 16,
     W_ORGREF = 1u << 17, /* "the organisation", "the bloc": an organisation named before */
-    W_GRPREF = 1u << 18  /* "the group", "the movement": an armed or political group */
+    W_GRPREF = 1u << 18, /* "the group", "the movement": an armed or political group */
+    W_COORD = 1u << 19   /* ends a clause for the event's text: ; : but while although */
 };
 
 static const struct { const char *w; uint32_t bits; } word_classes[] = {
@@ -84,10 +85,10 @@ static const struct { const char *w; uint32_t bits; } word_classes[] = {
     {"reportedly", W_SPEC}, {"allegedly", W_SPEC}, {"apparently", W_SPEC}, {"likely", W_SPEC},
     {"probably", W_SPEC},
     {"would", W_HYPO}, {"if", W_HYPO}, {"unless", W_HYPO}, {"should", W_HYPO},
-    {";", W_BREAK | W_SEMI}, {":", W_BREAK}, {"but", W_BREAK}, {"while", W_BREAK},
-    {"whereas", W_BREAK}, {"which", W_BREAK | W_REL}, {"who", W_BREAK | W_REL},
+    {";", W_BREAK | W_SEMI | W_COORD}, {":", W_BREAK | W_COORD}, {"but", W_BREAK | W_COORD},
+    {"while", W_BREAK | W_COORD}, {"whereas", W_BREAK | W_COORD}, {"which", W_BREAK | W_REL}, {"who", W_BREAK | W_REL},
     {"whom", W_BREAK | W_REL}, {"whose", W_BREAK | W_REL}, {"where", W_BREAK}, {"when", W_BREAK},
-    {"although", W_BREAK}, {"though", W_BREAK}, {"because", W_BREAK}, {"after", W_BREAK},
+    {"although", W_BREAK | W_COORD}, {"though", W_BREAK | W_COORD}, {"because", W_BREAK}, {"after", W_BREAK},
     {"before", W_BREAK},
     {"it", W_PRON}, {"they", W_PRON}, {"he", W_PRON}, {"she", W_PRON},
     {"and", W_AND}, {"to", W_TO}, {"that", W_THAT}, {",", W_COMMA},
@@ -418,6 +419,24 @@ static bool in_range(const sent *x, uint32_t from, uint32_t to, uint32_t bits) {
     return false;
 }
 
+/* The event's text: the clause around the verb (between ";", ":", "but",
+ * "while"... and without the comma before them), widened to take in its
+ * source and target. */
+static void event_text(const sent *x, tk_event *ev, uint32_t vstart, uint32_t vend) {
+    uint32_t a = vstart, b = vend;
+    while (a > 0 && !(C(x, a - 1) & W_COORD)) a--;
+    while (b < x->w.n && !(C(x, b) & W_COORD)) b++;
+    while (b > vend && (C(x, b - 1) & W_COMMA)) b--;
+    const tk_story *s = x->s;
+    uint32_t ts = s->tokens.v[x->w.token[a]].start, te = s->tokens.v[x->w.token[b - 1]].end;
+    if (ev->source.set && ev->source.start < ts) ts = ev->source.start;
+    if (ev->source.set && ev->source.end > te) te = ev->source.end;
+    if (ev->target.set && ev->target.start < ts) ts = ev->target.start;
+    if (ev->target.set && ev->target.end > te) te = ev->target.end;
+    ev->text_start = ts;
+    ev->text_end = te;
+}
+
 static tk_status add_event(tk_story *s, const tk_event *ev) {
     /* the same (source, target, code) once per sentence */
     for (size_t i = s->events.n; i-- > 0;) {
@@ -505,6 +524,35 @@ static tk_status code_sentence(sent *x) {
         }
         if (!eventful) continue;
         const char *vcode = code_of(x, vents[0]);
+        /* "clashes between soldiers and jihadists", "talks between X and
+         * Y": the event named by a noun, between two parties */
+        int bx = -1, by = -1;
+        for (uint32_t k = v->end; k + 1 < x->w.n && k < 511; k++) {
+            if (C(x, k) & (W_SEMI | W_REL)) break;
+            if (x->w.w[k].n == 7 && !memcmp(x->w.w[k].s, "between", 7)) {
+                bx = np_right(x, k + 1, (uint32_t)x->w.n);
+                if (bx >= 0 && (C(x, x->nps[bx].end) & W_AND)) by = np_right(x, x->nps[bx].end + 1, (uint32_t)x->w.n);
+                break;
+            }
+        }
+        if (bx >= 0 && by >= 0 && !strcmp(vcode, "---")) bx = by = -1;
+        if (bx >= 0 && by >= 0 && (noun_use[ci < 256 ? ci : 255] || np_left(x, v->start) < 0)) {
+            tk_event ev;
+            memset(&ev, 0, sizeof ev);
+            ev.sentence = (uint32_t)x->si;
+            set_ref(x, &ev.source, bx);
+            set_ref(x, &ev.target, by);
+            snprintf(ev.code, sizeof ev.code, "%s", vcode);
+            ev.verb_start = s->tokens.v[x->w.token[v->start]].start;
+            ev.verb_end = s->tokens.v[x->w.token[v->end - 1]].end;
+            ev.entry = vents[0];
+            ev.pattern = -1;
+            uint32_t lo = v->start > 3 ? v->start - 3 : 0;
+            ev.negated = in_range(x, lo, v->start, W_NEG);
+            event_text(x, &ev, v->start, v->end);
+            if ((st = add_event(s, &ev)) != TK_OK) return st;
+            continue;
+        }
         if (v->start > 0 && (C(x, v->start - 1) & (W_DET | W_PREP)))
             continue; /* a noun: "the attack", "by telephone" */
         /* a capitalised word inside the sentence is part of a name ("the
@@ -657,6 +705,7 @@ static tk_status code_sentence(sent *x) {
             ev.modality = TK_MOD_HYPOTHETICAL;
         else if ((v->start < 512 && x->quoted[v->start]) || v->start >= reported_from)
             ev.modality = TK_MOD_REPORTED;
+        event_text(x, &ev, v->start, v->end);
         if ((st = add_event(s, &ev)) != TK_OK) return st;
         }
     }

@@ -165,7 +165,7 @@ bool tk_dict_add_phrase(tk_dict *d, uint32_t entry, const char *phrase, size_t n
     tk_forms forms = {0};
     int at = marked || verb ? verb_word : nw - 1;
     if (irregular) {
-        /* "{CHILDREN}" / "{}": the forms given, and no regular ones */
+        /* "{CHILDREN}": the forms given (the regular ones are added below) */
         const char *p = irregular;
         while (*p) {
             while (*p == ' ' || *p == '+') p++;
@@ -186,7 +186,12 @@ bool tk_dict_add_phrase(tk_dict *d, uint32_t entry, const char *phrase, size_t n
             }
             p = q;
         }
-    } else if (!exact) {
+    }
+    /* regular forms too, unless "{}" or a trailing "_" says none: a list
+     * of irregular forms often leaves out the regular ones (CLASH
+     * {CLASHED CLASHING} still matches "clashes") */
+    bool none = irregular && irregular[strspn(irregular, " \t")] == '\0'; /* "{}" */
+    if (!exact && !none) {
         if (verb) tk_inflect_verb(words[at], &forms);
         else tk_inflect_noun(words[at], &forms);
     }

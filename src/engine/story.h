@@ -103,6 +103,7 @@ typedef struct tk_event {
     tk_actor_ref source, target;
     char code[8];          /* CAMEO code */
     uint32_t verb_start, verb_end; /* bytes of the verb in text */
+    uint32_t text_start, text_end; /* the clause it was coded from, with its actors */
     uint32_t entry;        /* the verb's dictionary entry */
     int32_t pattern;       /* index in dict->patterns, or -1 (the verb's own code) */
     bool negated;

@@ -18,11 +18,10 @@ static void actor_json(const tk_story *s, const tk_actor_ref *r, tk_buf *b) {
 }
 
 void tk_write_event_json(const tk_story *s, const tk_event *e, tk_buf *b) {
-    const tk_sentence *x = &s->sentences.v[e->sentence];
     const tk_dict *d = &s->engine->dict;
     const tk_cameo_code *c = tk_cameo_find(&s->engine->cameo, e->code);
     tk_buf_printf(b, "{\"sentence\":%u,\"text\":", e->sentence);
-    tk_write_json_string(b, s->text + x->start, x->end - x->start);
+    tk_write_json_string(b, s->text + e->text_start, e->text_end - e->text_start);
     TK_BUF_LIT(b, ",\"source\":");
     actor_json(s, &e->source, b);
     TK_BUF_LIT(b, ",\"target\":");
