@@ -32,7 +32,7 @@ HDRS = $(wildcard include/*.h src/*/*.h)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all test unit golden check-asan bench fuzz fuzz-run fuzz-run-dict clean example install
+.PHONY: all test unit golden check-asan bench validate fuzz fuzz-run fuzz-run-dict clean example install
 all: $(B)/tarikh
 
 $(B)/obj/%.o: %.c $(HDRS)
@@ -79,6 +79,11 @@ check-asan:
 
 example: $(B)/tarikh
 	$(B)/tarikh code --format text examples/*.txt examples/stories.jsonl
+
+# the field's validation suites (TABARI, PETRARCH unit tests, PLOVER and
+# PETRARCH2 gold standards); not yet part of make test: see docs/accuracy.md
+validate: $(B)/tarikh
+	@python3 tests/validate/run.py $(B)/tarikh $(SHARED)
 
 bench: $(B)/tarikh
 	@python3 bench/run.py $(B)/tarikh $(SHARED)

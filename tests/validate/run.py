@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""make validate: the field's validation suites, run through `tarikh code`.
+  tabari    TABARI's Validate.text ({ SRC / TGT / CODE } expectations, {---} = no
+            event) with its own dictionaries (TABARI.Demo.*, Validate.agents)
+  petrarch  PETRARCH-1 unit-test records (EventCoding source/target/code,
+            noevents) with the PETR.Validate.* dictionaries; parse trees ignored
+  plover    PLOVER gold records built from the CAMEO manual, with our
+            dictionaries: PLOVER category, source and target country
+  petrarch2 PETRARCH2 gold records, with our dictionaries: root code, source and
+            target country
+Each prints 'SUITE: N passed, N failed' and a per-category breakdown.
+Usage: run.py BINARY SHARED_DIR [SUITE...]"""
+import collections, json, os, re, subprocess, sys, tempfile
+import xml.etree.ElementTree as ET
+
+binary, shared = sys.argv[1], sys.argv[2]
+suites = sys.argv[3:] or ["tabari", "petrarch", "plover", "petrarch2"]
+val = os.path.join(shared, "reference", "validation")
+if not os.path.isdir(val):
+    print(f"validate: skipped ({val} absent)")
+    sys.exit(0)
+
+def code_stories(stories, dicts):
+    """stories: list of dicts (id, date, text); returns id -> events."""
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
+        for s in stories:
+            f.write(json.dumps(s, ensure_ascii=False) + "\n")
+        path = f.name
+    args = [binary, "code", path]
+    for d in dicts:
+        args[2:2] = ["--dict", d]
+    p = subprocess.run(args, capture_output=True, text=True)
+    os.unlink(path)
+    out = {}
+    for line in p.stdout.splitlines():
+        r = json.loads(line)
+        out[r["id"]] = r["events"]
+    return out
+
+def report(name, results):
+    """results: list of (category, ok)."""
+    passed = sum(ok for _, ok in results)
+    failed = len(results) - passed
+    by = collections.defaultdict(lambda: [0, 0])
+    for cat, ok in results:
+        by[cat][0 if ok else 1] += 1
+    print(f"{name}: {passed} passed, {failed} failed ({100.0 * passed / max(1, len(results)):.1f}%)")
+    for cat, (p, f) in sorted(by.items()):
+        print(f"    {cat:24s} {p:4d} passed {f:4d} failed")
+    return passed, failed
+
+def date8(d):
+    d = d.strip()
+    if len(d) == 6:
+        yy = int(d[:2])
+        d = ("20" if yy <= 30 else "19") + d
+    return f"{d[:4]}-{d[4:6]}-{d[6:8]}"
+
+def tabari():
+    base = os.path.join(val, "tabari")
+    text = open(os.path.join(base, "Validate.text"), encoding="latin-1").read()
+    records = []
+    for m in re.finditer(r"^(\d{6})\s+(\S+)\s*\n(.*?)/\*(.*?)\*/", text, re.M | re.S):
+        date, rid, body, comment = m.groups()
+        exp = re.findall(r"\{([^}]*)\}", comment)
+        if not exp or any("OPTION" in e or "+++" in e or "###" in e for e in exp):
+            continue
+        records.append({"id": rid, "date": date8(date), "text": " ".join(body.split()), "exp": exp})
+        if "end of the standard validation" in body.lower():
+            break
+    dicts = [os.path.join(base, f) for f in ("TABARI.Demo.actors", "TABARI.Demo.verbs", "Validate.agents")]
+    events = code_stories([{k: r[k] for k in ("id", "date", "text")} for r in records], dicts)
+    results = []
+    for r in records:
+        got = events.get(r["id"], [])
+        cat = re.sub(r"[-_]?\d+$", "", r["id"])
+        for e in r["exp"]:
+            e = e.strip()
+            if e.startswith("---"):
+                results.append((cat, not got))
+                continue
+            parts = [x.strip() for x in e.split("/")]
+            if len(parts) < 3:
+                continue
+            src, tgt, code = parts[0], parts[1], parts[2].split()[0]
+            ok = any((ev["source"] or {}).get("code") == src and ((ev["target"] or {}).get("code") or "---") == tgt
+                     and ev["code"] == code for ev in got)
+            results.append((cat, ok))
+    return report("tabari", results)
+
+def petrarch():
+    base = os.path.join(val, "petrarch")
+    root = ET.parse(os.path.join(base, "PETR.UnitTest.records.xml")).getroot()
+    records = []
+    for s in root.iter("Sentence"):
+        t = s.find("Text")
+        if t is None or not (t.text or "").strip():
+            continue
+        codings = [c.attrib for c in s.findall("EventCoding")]
+        records.append({"id": s.get("id"), "date": date8(s.get("date", "20000101")),
+                        "text": " ".join(t.text.split()), "cat": s.get("category", "-"), "exp": codings})
+    dicts = [os.path.join(base, f) for f in ("PETR.Validate.actors.txt", "PETR.Validate.verbs.txt",
+                                             "PETR.Validate.agents.txt", "PETR.Validate.discards.txt")]
+    events = code_stories([{k: r[k] for k in ("id", "date", "text")} for r in records], dicts)
+    results = []
+    for r in records:
+        got = events.get(r["id"], [])
+        for c in r["exp"]:
+            if c.get("noevents") == "True":
+                results.append((r["cat"], not got))
+            elif "eventcode" in c:
+                ok = any((ev["source"] or {}).get("code") == c.get("sourcecode") and
+                         (ev["target"] or {}).get("code") == c.get("targetcode") and
+                         ev["code"] == c.get("eventcode") for ev in got)
+                results.append((r["cat"], ok))
+    return report("petrarch", results)
+
+def actors(v):
+    """The country codes of a PLOVER actor list (absent, '' or a list)."""
+    if not isinstance(v, list):
+        return []
+    return [a.get("code", "")[:3] for a in v if isinstance(a, dict)]
+
+def plover():
+    recs = json.load(open(os.path.join(val, "plover-gsr", "PLOVER_GSR_CAMEO.txt"), encoding="utf-8"))
+    records = []
+    for r in recs:
+        if "text" not in r or r.get("event") == "DOCUMENT":
+            continue
+        records.append({"id": r["id"], "date": r.get("date", "2000-01-01"), "text": r["text"],
+                        "event": r["event"], "src": actors(r.get("source")), "tgt": actors(r.get("target"))})
+    events = code_stories([{k: r[k] for k in ("id", "date", "text")} for r in records], [])
+    results = []
+    for r in records:
+        got = events.get(r["id"], [])
+        ok = any(ev["plover"] == r["event"] and (ev["source"] or {}).get("code", "")[:3] in r["src"] and
+                 (not r["tgt"] or ((ev["target"] or {}).get("code") or "")[:3] in r["tgt"]) for ev in got)
+        results.append((r["event"], ok))
+    return report("plover", results)
+
+def attrs(tag):
+    return dict(re.findall(r'(\w+)="([^"]*)"', tag))
+
+def petrarch2():
+    # the file is not well-formed XML (<Sentence .../> ... </Sentence>): read
+    # it record by record
+    raw = open(os.path.join(val, "petrarch2-gsr", "PETR2_GSR_validation.xml"), encoding="utf-8").read()
+    records = []
+    for block in raw.split("<Sentence ")[1:]:
+        head = attrs(block.split(">", 1)[0])
+        t = re.search(r"<Text>(.*?)</Text>", block, re.S)
+        if not t:
+            continue
+        codings = [attrs(c) for c in re.findall(r"<EventCoding([^>]*)>", block)]
+        records.append({"id": head.get("id"), "date": date8(head.get("date", "20000101")),
+                        "text": " ".join(t.group(1).split()), "cat": head.get("category", "-"), "exp": codings})
+    events = code_stories([{k: r[k] for k in ("id", "date", "text")} for r in records], [])
+    results = []
+    for r in records:
+        got = events.get(r["id"], [])
+        for c in r["exp"]:
+            if c.get("noevents") == "True":
+                results.append(("no event", not got))
+            elif "eventcode" in c:
+                ok = any(((ev["source"] or {}).get("code") or "")[:3] == c.get("sourcecode", "")[:3] and
+                         ((ev["target"] or {}).get("code") or "")[:3] == c.get("targetcode", "")[:3] and
+                         ev["root"] == c.get("eventcode", "")[:2] for ev in got)
+                results.append((c.get("eventcode", "")[:2], ok))
+    return report("petrarch2", results)
+
+total = [0, 0]
+for s in suites:
+    p, f = globals()[s]()
+    total[0] += p
+    total[1] += f
+print(f"validate: {total[0]} passed, {total[1]} failed")
