@@ -225,34 +225,6 @@ bool tk_dict_parse_date(const char *s, size_t n, int32_t *out) {
     return true;
 }
 
-void tk_dict_match_words(const tk_dict *d, const tk_word *words, size_t n, tk_dict_hit_fn hit,
-                         void *ctx) {
-    uint32_t ends[MAX_PHRASE_WORDS + 1];
-    uint32_t ids[MAX_PHRASE_WORDS];
-    for (size_t i = 0; i < n; i++) {
-        /* walk as far as the trie goes, remembering nodes with hits */
-        uint32_t node = 0, nends = 0;
-        size_t max = n - i < MAX_PHRASE_WORDS ? n - i : MAX_PHRASE_WORDS;
-        for (size_t k = 0; k < max; k++) {
-            uint32_t w = tk_intern_find(&d->words, words[i + k].s, words[i + k].n);
-            if (w == TK_NONE) break;
-            node = tk_map64_get(&d->children, (uint64_t)node << 32 | w);
-            if (node == TK_NONE) break;
-            if (node < d->node_cap && d->node_hits[node] != TK_NONE) {
-                ends[nends] = (uint32_t)(i + k + 1);
-                ids[nends++] = node;
-            }
-        }
-        /* longest first */
-        while (nends--) {
-            for (uint32_t h = d->node_hits[ids[nends]]; h != TK_NONE; h = d->hits[h].next) {
-                tk_dict_match m = {(uint32_t)i, ends[nends], d->hits[h].entry};
-                hit(ctx, &m);
-            }
-        }
-    }
-}
-
 void tk_dict_match_ids(const tk_dict *d, const uint32_t *wids, size_t n, tk_dict_hit_fn hit,
                        void *ctx) {
     uint32_t ends[MAX_PHRASE_WORDS + 1];
@@ -277,6 +249,16 @@ void tk_dict_match_ids(const tk_dict *d, const uint32_t *wids, size_t n, tk_dict
             }
         }
     }
+}
+
+bool tk_dict_match_words(const tk_dict *d, const tk_word *words, size_t n, tk_dict_hit_fn hit,
+                         void *ctx) {
+    uint32_t *ids = malloc((n ? n : 1) * sizeof *ids);
+    if (!ids) return false;
+    for (size_t i = 0; i < n; i++) ids[i] = tk_intern_find(&d->words, words[i].s, words[i].n);
+    tk_dict_match_ids(d, ids, n, hit, ctx);
+    free(ids);
+    return true;
 }
 
 const char *tk_dict_code_on(const tk_dict *d, const tk_entry *e, int32_t date) {

@@ -132,9 +132,9 @@ typedef struct tk_dict_match {
 } tk_dict_match;
 
 /* Finds every phrase among words[0,n) in one pass; calls `hit` for each
- * match, at each start position longest first. */
+ * match, at each start position longest first. False when out of memory. */
 typedef void (*tk_dict_hit_fn)(void *ctx, const tk_dict_match *m);
-void tk_dict_match_words(const tk_dict *d, const tk_word *words, size_t n, tk_dict_hit_fn hit,
+bool tk_dict_match_words(const tk_dict *d, const tk_word *words, size_t n, tk_dict_hit_fn hit,
                          void *ctx);
 
 /* The same, for words already looked up: ids[i] is the word's id in

@@ -46,7 +46,7 @@ tk_status tk_story_lookup(tk_story *s, const char *phrase, size_t len, const cha
         tk_words w;
         if ((st = tk_match_words_of(s, si, &w)) != TK_OK) return st;
         collect c = {.n = 0};
-        tk_dict_match_words(d, w.w, w.n, on_match, &c);
+        if (!tk_dict_match_words(d, w.w, w.n, on_match, &c)) return tk_story_fail(s, TK_ENOMEM, "out of memory");
         if (!c.n) tk_buf_puts(b, "  no dictionary entry matches\n");
         const tk_dict_match *best_actor = NULL, *agent = NULL, *verb = NULL;
         for (size_t i = 0; i < c.n; i++) {
