@@ -53,7 +53,8 @@ typedef struct tk_options {
     size_t ndict_paths;
     int no_builtin_dicts;
     int strict;             /* a malformed dictionary line is an error */
-    int no_events;          /* stop after segmenting: no event coding */
+    int no_events;          /* stop after segmenting: no event coding (and no
+                             * dictionaries loaded) */
     tk_diag_fn diag;        /* may be NULL: problems are then only counted */
     void *diag_ctx;
 } tk_options;

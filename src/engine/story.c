@@ -46,8 +46,11 @@ tk_engine *tk_engine_new(const tk_options *opts) {
     e->dict.strict = e->opts.strict != 0;
     e->dict.diag = dict_diag;
     e->dict.diag_ctx = e;
-    bool ok = tk_dict_load_cameo(&e->cameo) && (e->opts.no_builtin_dicts || tk_dict_load_builtin(&e->dict));
-    for (size_t i = 0; ok && i < e->opts.ndict_paths; i++) ok = tk_dict_load_path(&e->dict, e->opts.dict_paths[i]);
+    /* without event coding nothing reads the dictionaries: do not load them */
+    bool ok = tk_dict_load_cameo(&e->cameo) &&
+              (e->opts.no_events || e->opts.no_builtin_dicts || tk_dict_load_builtin(&e->dict));
+    for (size_t i = 0; ok && !e->opts.no_events && i < e->opts.ndict_paths; i++)
+        ok = tk_dict_load_path(&e->dict, e->opts.dict_paths[i]);
     if (!ok || (e->opts.strict && e->dict.errors)) {
         tk_engine_free(e);
         return NULL;
