@@ -345,6 +345,12 @@ static bool try_pattern(const sent *x, const tk_pattern *p, const chunk *v, uint
             }
             if (found == UINT32_MAX) return false;
             pos = found + 1;
+        } else if (el->kind == TK_PEL_SYNSET) {
+            bool hit = false;
+            uint32_t lim = el->adjacent ? pos + 1 : clause_end;
+            for (uint32_t k = pos; k < lim && k < clause_end && k < x->w.n && k < 512; k++)
+                if (tk_dict_in_synset(x->d, el->arg, x->wid[k])) { pos = k + 1; hit = true; break; }
+            if (!hit) return false;
         } else if (el->kind == TK_PEL_ALT) {
             /* any alternative's first word (alternatives of several words
              * match on their first word in this first coder) */
@@ -384,6 +390,13 @@ static bool try_pattern(const sent *x, const tk_pattern *p, const chunk *v, uint
             bool hit = false;
             for (uint32_t k = lpos; k-- > 0;) {
                 if (k < 512 && x->wid[k] == el->arg) { lpos = k; hit = true; break; }
+                if ((C(x, k) & W_BREAK) || el[1].adjacent) break;
+            }
+            if (!hit) return false;
+        } else if (el->kind == TK_PEL_SYNSET) {
+            bool hit = false;
+            for (uint32_t k = lpos; k-- > 0;) {
+                if (k < 512 && tk_dict_in_synset(x->d, el->arg, x->wid[k])) { lpos = k; hit = true; break; }
                 if ((C(x, k) & W_BREAK) || el[1].adjacent) break;
             }
             if (!hit) return false;

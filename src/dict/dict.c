@@ -18,6 +18,7 @@ void tk_dict_init(tk_dict *d) {
     tk_intern_init(&d->words);
     tk_intern_init(&d->strings);
     tk_map64_init(&d->children);
+    tk_map64_init(&d->synset_members);
     d->nnodes = 1; /* the root */
 }
 
@@ -32,6 +33,7 @@ void tk_dict_free(tk_dict *d) {
     free(d->patterns);
     free(d->verbs);
     free(d->pels);
+    tk_map64_free(&d->synset_members);
     memset(d, 0, sizeof *d);
 }
 
@@ -321,4 +323,8 @@ int tk_dict_kind_for_name(const char *name) {
     if (contains_ci(base, "issue")) return TK_ENTRY_ISSUE;
     if (contains_ci(base, "verb") || !strncasecmp(base, "CAMEO.", 6)) return TK_ENTRY_VERB;
     return 0;
+}
+
+bool tk_dict_in_synset(const tk_dict *d, uint32_t synset, uint32_t word) {
+    return word != TK_NONE && tk_map64_get(&d->synset_members, (uint64_t)synset << 32 | word) != TK_NONE;
 }

@@ -83,6 +83,7 @@ typedef struct tk_dict {
     size_t nverbs, verbs_cap;
     tk_pel *pels;       /* compiled pattern elements */
     size_t npels, pels_cap;
+    tk_map64 synset_members; /* (synset name id << 32 | word id) -> 1 */
     /* counts for `dict stats` */
     size_t phrases[TK_ENTRY_KINDS], synsets, transforms, files, warnings, errors;
     unsigned max_phrase_words;
@@ -117,6 +118,10 @@ bool tk_dict_add_phrase(tk_dict *d, uint32_t entry, const char *phrase, size_t n
                         const char *irregular, bool verb);
 /* Parses a date: YYYYMMDD, or YYMMDD (00-30 -> 20YY). */
 bool tk_dict_parse_date(const char *s, size_t n, int32_t *out);
+
+/* Is word id `word` a member (first word) of the synset named by string
+ * id `synset` ("&CURRENCY")? */
+bool tk_dict_in_synset(const tk_dict *d, uint32_t synset, uint32_t word);
 
 /* --- matching --- */
 

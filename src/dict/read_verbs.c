@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "reader.h"
+#include "inflect.h"
+#include "../util/fold.h"
 
 /* Checks a pattern line; returns NULL when well-formed, else the reason. */
 static const char *pattern_problem(const char *s, size_t n, bool *has_code) {
@@ -46,6 +48,9 @@ bool tk_read_verbs(tk_dict *d, const char *name, uint32_t file, const char *text
     bool lead;
     uint32_t cur = TK_NONE;   /* current verb entry */
     bool in_synset = false, in_section = false;
+    uint32_t synset = TK_NONE;
+    char block_code[32];
+    size_t block_code_len = 0;
     char forms[1024];
     while (tk_next_line(&in, &s, &n, &lead)) {
         if (s[0] == '<') {
@@ -54,14 +59,30 @@ bool tk_read_verbs(tk_dict *d, const char *name, uint32_t file, const char *text
             in_synset = false;
             continue;
         }
-        if (n >= 3 && !memcmp(s, "---", 3)) { /* PETRARCH-2 block header */
+        if (n >= 3 && !memcmp(s, "---", 3)) { /* PETRARCH-2 block header: its code is the
+                                                  * default of the verbs under it */
             in_synset = false;
             cur = TK_NONE;
+            block_code_len = 0;
+            const char *o = memchr(s, '[', n);
+            const char *c = o ? memchr(o, ']', (size_t)(s + n - o)) : NULL;
+            if (o && c && (size_t)(c - o - 1) < sizeof block_code) {
+                const char *cs = o + 1;
+                size_t cn = (size_t)(c - o - 1);
+                tk_trim(&cs, &cn);
+                memcpy(block_code, cs, cn);
+                block_code_len = cn;
+            }
             continue;
         }
         if (s[0] == '&') { /* a synset: "+MEMBER" lines follow */
             in_synset = true;
             d->synsets++;
+            size_t k = 0;
+            while (k < n && s[k] != ' ' && s[k] != '\t') k++;
+            while (k > 1 && s[k - 1] == '_') k--; /* "&AUXVERB1_": no plurals */
+            synset = tk_intern_add(&d->strings, s, k);
+            if (synset == TK_NONE) return false;
             continue;
         }
         if (s[0] == '~') { d->transforms++; continue; }
@@ -129,8 +150,24 @@ bool tk_read_verbs(tk_dict *d, const char *name, uint32_t file, const char *text
             d->verbs[d->entries[cur].verb].n++;
             continue;
         }
+        if (s[0] == '+' && in_synset) {
+            /* a member: its first word (and that word's forms) stands for
+             * the synset in patterns */
+            size_t k = 1;
+            while (k < n && s[k] != '_' && s[k] != ' ' && s[k] != '\t' && s[k] != '[') k++;
+            char buf[64];
+            size_t fn = tk_fold_word(s + 1, k - 1, buf, sizeof buf);
+            tk_forms mforms = {0};
+            strcpy(mforms.form[mforms.n++], buf);
+            tk_inflect_noun(buf, &mforms);
+            for (int f = 0; f < mforms.n; f++) {
+                uint32_t w = tk_intern_add(&d->words, mforms.form[f], strlen(mforms.form[f]));
+                if (w == TK_NONE || !tk_map64_put(&d->synset_members, (uint64_t)synset << 32 | w, 1)) return false;
+            }
+            (void)fn;
+            continue;
+        }
         if (in_section) continue; /* TABARI time phrases etc. */
-        if (s[0] == '+' && in_synset) continue; /* synset member */
         in_synset = false;
         /* a verb line: PHRASE {FORMS} [CODE] */
         size_t pn = 0;
@@ -170,8 +207,10 @@ bool tk_read_verbs(tk_dict *d, const char *name, uint32_t file, const char *text
             }
         }
         if (!tk_dict_add_phrase(d, cur, ph, pn, irr, true)) return false;
-        int ng;
+        int ng = 0;
         if (memchr(s, '[', n) && !tk_parse_codes(d, cur, s, n, name, in.lineno, &ng)) return false;
+        if (!ng && block_code_len && !tk_dict_add_rule(d, cur, block_code, block_code_len, 0, 0, false))
+            return false;
     }
     return true;
 }

@@ -293,9 +293,9 @@ static void test_good_verbs_petrarch2(void **state) {
     assert_string_equal(tk_intern_str(&d.strings, p->text), "- * (FOR {FINANCIAL AID})");
     assert_string_equal(tk_intern_str(&d.strings, p->code), "0231");
     assert_int_equal(p->line, 15);
-    /* a verb without a code of its own: no rule (the block's code is the
-     * coder's business) */
-    assert_int_equal(entry(&d, "ACCUSE")->nrules, 0);
+    /* a verb without a code of its own takes its block's code */
+    assert_int_equal(entry(&d, "ACCUSE")->nrules, 1);
+    assert_string_equal(code_on(&d, "ACCUSE", 0), "112");
     assert_string_equal(code_on(&d, "CHARGE", 0), "112");
     /* +MULTI_WORD {+FORM ...}: the forms given, the verb word marked + */
     assert_true(matches_whole(&d, "ask for", "+ASK_FOR"));
