@@ -575,7 +575,8 @@ static tk_status code_sentence(sent *x) {
             continue;
         /* "called on both parties to resume": the infinitive is part of the
          * governing verb's event, not one of its own */
-        if (v->start > 0 && (C(x, v->start - 1) & W_TO)) continue;
+        if (v->start > 1 && (C(x, v->start - 1) & W_TO) && v->start - 2 < 512 && x->np_at[v->start - 2] >= 0)
+            continue;
         /* the clause to the right ends at the next break or event verb */
         uint32_t clause_end = (uint32_t)x->w.n;
         for (size_t cj = ci + 1; cj < x->nc; cj++)
@@ -667,7 +668,14 @@ static tk_status code_sentence(sent *x) {
                 }
             }
         }
-        if (!strcmp(code, "---")) continue;
+        /* PETRARCH-2 "active:passive" codes: the active one; TABARI's
+         * "023?"-style marked codes make no event */
+        char *colon = strchr(code, ':');
+        if (colon) *colon = '\0';
+        bool numeric = code[0] != '\0';
+        for (const char *c = code; *c; c++)
+            if (*c < '0' || *c > '9') numeric = false;
+        if (!numeric) continue;
         tk_actor_ref pron = {0};
         if (src < 0 && !passive) {
             /* "it", "they", "he", "she" as subject: what the sentence's
@@ -691,14 +699,22 @@ static tk_status code_sentence(sent *x) {
         if (tgt == src) tgt = -1;
         if (src >= 0 && !rel) last_src = src; /* a reduced relative is not the clause's subject */
         /* a compound subject: "The EU and the US called on": both */
-        int also = -1;
+        int also = -1, also_tgt = -1;
         if (!passive && src >= 0) {
             uint32_t a = x->nps[src].start;
             if (a >= 2 && (C(x, a - 1) & W_AND) && a - 2 < 512 && x->np_at[a - 2] >= 0)
                 also = x->np_at[a - 2];
         }
-        for (int pass = 0; pass < 2; pass++) {
-        if (pass == 1) { if (also < 0) break; src = also; }
+        /* a compound target: "believes Dagolath and Osgiliath can cope" */
+        if (tgt >= 0) {
+            uint32_t b = x->nps[tgt].end;
+            if ((C(x, b) & W_AND) && b + 1 < 512 && b + 1 < x->w.n && x->np_at[b + 1] >= 0)
+                also_tgt = x->np_at[b + 1];
+        }
+        int first_src = src, first_tgt = tgt;
+        for (int pass = 0; pass < 3; pass++) {
+        if (pass == 1) { if (also < 0) continue; src = also; tgt = first_tgt; }
+        if (pass == 2) { if (also_tgt < 0) break; src = first_src; tgt = also_tgt; }
         tk_event ev;
         memset(&ev, 0, sizeof ev);
         ev.sentence = (uint32_t)x->si;
