@@ -182,8 +182,15 @@ static void make_nps(sent *x) {
         while (j < x->nc && x->c[j].kind != TK_ENTRY_VERB) {
             uint32_t gap_a = x->c[j - 1].end, gap_b = x->c[j].start;
             bool joined = true;
+            /* "soldiers from Gondor", "activists in Arnor": an agent, then
+             * its country */
+            bool agent_then_actor = x->c[j - 1].kind == TK_ENTRY_AGENT && x->c[j].kind == TK_ENTRY_ACTOR;
             for (uint32_t g = gap_a; g < gap_b; g++) {
-                if (!(C(x, g) & W_JOIN)) joined = false;
+                if (C(x, g) & W_JOIN) continue;
+                if (agent_then_actor && gap_b - gap_a == 1 && (C(x, g) & W_PREP) &&
+                    !(C(x, g) & W_BY))
+                    continue;
+                joined = false;
             }
             if (!joined || gap_b - gap_a > 2) break;
             j++;
@@ -671,7 +678,11 @@ static tk_status code_sentence(sent *x) {
         /* PETRARCH-2 "active:passive" codes: the active one; TABARI's
          * "023?"-style marked codes make no event */
         char *colon = strchr(code, ':');
-        if (colon) *colon = '\0';
+        char passive_code[8] = "";
+        if (colon) {
+            *colon = '\0';
+            snprintf(passive_code, sizeof passive_code, "%s", colon + 1);
+        }
         bool numeric = code[0] != '\0';
         for (const char *c = code; *c; c++)
             if (*c < '0' || *c > '9') numeric = false;
@@ -736,6 +747,14 @@ static tk_status code_sentence(sent *x) {
             ev.modality = TK_MOD_REPORTED;
         event_text(x, &ev, v->start, v->end);
         if ((st = add_event(s, &ev)) != TK_OK) return st;
+        /* "X visited Y" [042:043]: and Y hosted X */
+        if (passive_code[0] >= '0' && passive_code[0] <= '9' && ev.target.set) {
+            tk_event rev = ev;
+            rev.source = ev.target;
+            rev.target = ev.source;
+            snprintf(rev.code, sizeof rev.code, "%s", passive_code);
+            if ((st = add_event(s, &rev)) != TK_OK) return st;
+        }
         }
     }
     return TK_OK;
