@@ -517,6 +517,7 @@ static tk_status code_sentence(sent *x) {
             continue;
         reduced[ci] = true;
     }
+    int32_t sdate = tk_code_sentence_date(s, x->w.w, x->w.n, x->day);
     int last_src = -1;
     uint32_t reported_from = UINT32_MAX; /* words after "said that" are reported */
     int speaker = -1;                    /* subject of the reporting verb */
@@ -567,6 +568,7 @@ static tk_status code_sentence(sent *x) {
             ev.verb_end = s->tokens.v[x->w.token[v->end - 1]].end;
             ev.entry = vents[0];
             ev.pattern = -1;
+            ev.date = sdate;
             uint32_t lo = v->start > 3 ? v->start - 3 : 0;
             ev.negated = in_range(x, lo, v->start, W_NEG);
             event_text(x, &ev, v->start, v->end);
@@ -737,6 +739,7 @@ static tk_status code_sentence(sent *x) {
         ev.verb_start = s->tokens.v[x->w.token[v->start]].start;
         ev.verb_end = s->tokens.v[x->w.token[v->end - 1]].end;
         ev.entry = used;
+        ev.date = sdate;
         ev.pattern = pat;
         uint32_t lo = v->start > 3 ? v->start - 3 : 0;
         ev.negated = in_range(x, lo, v->start, W_NEG);

@@ -108,6 +108,7 @@ typedef struct tk_event {
     int32_t pattern;       /* index in dict->patterns, or -1 (the verb's own code) */
     bool negated;
     uint8_t modality;
+    int32_t date;          /* YYYYMMDD, 0 when unknown */
 } tk_event;
 
 struct tk_story {

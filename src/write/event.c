@@ -35,7 +35,7 @@ void tk_write_event_json(const tk_story *s, const tk_event *e, tk_buf *b) {
     else TK_BUF_LIT(b, "null");
     tk_buf_printf(b, ",\"negated\":%s,\"modality\":\"%s\",\"date\":", e->negated ? "true" : "false",
                   tk_modality_name(e->modality));
-    if (s->date) tk_write_json_string(b, s->date, strlen(s->date));
+    if (e->date) tk_buf_printf(b, "\"%04d-%02d-%02d\"", e->date / 10000, e->date / 100 % 100, e->date % 100);
     else TK_BUF_LIT(b, "null");
     TK_BUF_LIT(b, ",\"location\":null,\"evidence\":{\"verb\":");
     tk_write_json_string(b, s->text + e->verb_start, e->verb_end - e->verb_start);
@@ -67,7 +67,9 @@ void tk_write_tsv(const tk_story *s, tk_buf *b) {
         const tk_event *e = &s->events.v[i];
         const tk_cameo_code *c = tk_cameo_find(&s->engine->cameo, e->code);
         if (s->id) tsv_field(b, s->id, strlen(s->id));
-        tk_buf_printf(b, "\t%u\t%s\t%s\t%s\t%s\t%.2s\t", e->sentence, s->date ? s->date : "", e->source.code,
+        char day[16] = "";
+        if (e->date) snprintf(day, sizeof day, "%04d-%02d-%02d", e->date / 10000, e->date / 100 % 100, e->date % 100);
+        tk_buf_printf(b, "\t%u\t%s\t%s\t%s\t%s\t%.2s\t", e->sentence, day, e->source.code,
                       e->target.set ? e->target.code : "", e->code, e->code);
         if (c) tk_buf_printf(b, "%d\t%.1f\t", c->quad, (double)c->goldstein);
         else TK_BUF_LIT(b, "\t\t");
