@@ -28,7 +28,7 @@ static const char *braces(const char *s, size_t n, char *buf, size_t cap) {
 }
 
 bool tk_read_actors(tk_dict *d, const char *name, uint32_t file, const char *text, size_t len) {
-    tk_lines_in in = {text, text + len, 0, false};
+    tk_lines_in in = {text, text + len, 0, true};
     const char *s;
     size_t n;
     bool lead;

@@ -47,7 +47,7 @@ static void add_variants(tk_dict *d, uint32_t e, const char *phrase, size_t n, c
 bool tk_read_agents(tk_dict *d, const char *name, uint32_t file, const char *text, size_t len) {
     static __thread subst sets[MAX_SETS]; /* scratch, per loading thread */
     int nsets = 0;
-    tk_lines_in in = {text, text + len, 0, false};
+    tk_lines_in in = {text, text + len, 0, true};
     const char *s;
     size_t n;
     bool lead;

@@ -10,7 +10,7 @@
 #include "reader.h"
 
 bool tk_read_discards(tk_dict *d, const char *name, uint32_t file, const char *text, size_t len) {
-    tk_lines_in in = {text, text + len, 0, false};
+    tk_lines_in in = {text, text + len, 0, true};
     const char *s;
     size_t n;
     bool lead;
@@ -37,7 +37,7 @@ bool tk_read_discards(tk_dict *d, const char *name, uint32_t file, const char *t
 }
 
 bool tk_read_issues(tk_dict *d, const char *name, uint32_t file, const char *text, size_t len) {
-    tk_lines_in in = {text, text + len, 0, false};
+    tk_lines_in in = {text, text + len, 0, true};
     const char *s;
     size_t n;
     bool lead;
