@@ -19,6 +19,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     tk_dict d;
     tk_dict_init(&d);
     d.strict = data[0] & 0x80;
+    d.tabari_stems = data[0] & 0x40;
     tk_dict_load_text(&d, "fuzz", (const char *)data + 1, size - 1, kind);
     static const char *const words[] = {"the", "taliban", "police", "accused", "kabul", "of", "s"};
     tk_word w[7];

@@ -53,6 +53,8 @@ typedef struct tk_options {
     size_t ndict_paths;
     int no_builtin_dicts;
     int strict;             /* a malformed dictionary line is an error */
+    int tabari_stems;       /* read dict_paths with TABARI's rule: a word without a
+                             * trailing "_" is a stem matching any word it begins */
     int no_events;          /* stop after segmenting: no event coding (and no
                              * dictionaries loaded) */
     tk_diag_fn diag;        /* may be NULL: problems are then only counted */

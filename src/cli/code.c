@@ -40,6 +40,8 @@ static const char code_usage[] =
     "      --dict [+]DIR   dictionaries (TABARI/PETRARCH formats) to use instead\n"
     "                      of the built-in ones; with +, in addition to them\n"
     "      --no-events     read, clean and segment only (no event coding)\n"
+    "      --tabari-stems  read --dict dictionaries with TABARI's stem rule (a\n"
+    "                      word without a trailing _ matches words it begins)\n"
     "      --stats         print a summary line on stderr at the end (stories,\n"
     "                      sentences, warnings, rejected records, bytes, time)\n"
     "  -h, --help          this text\n"
@@ -289,14 +291,14 @@ int tk_cmd_code(int argc, char **argv) {
         {"input", required_argument, 0, 'i'},  {"sentences", no_argument, 0, 's'},
         {"tokens", no_argument, 0, 't'},       {"max-bytes", required_argument, 0, 'm'},
         {"stats", no_argument, 0, 'S'},        {"dict", required_argument, 0, 'D'},
-        {"no-events", no_argument, 0, 'E'},
+        {"no-events", no_argument, 0, 'E'},    {"tabari-stems", no_argument, 0, 'T'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     run r;
     memset(&r, 0, sizeof r);
     r.max_bytes = 16u * 1024 * 1024;
     const char *out_path = NULL;
-    bool tsv = false, stats = false, replace_dicts = false, no_events = false;
+    bool tsv = false, stats = false, replace_dicts = false, no_events = false, tabari_stems = false;
     const char *dicts[32];
     size_t ndicts = 0;
     unsigned long dict_warnings = 0;
@@ -332,6 +334,7 @@ int tk_cmd_code(int argc, char **argv) {
         }
         case 'S': stats = true; break;
         case 'E': no_events = true; break;
+        case 'T': tabari_stems = true; break;
         case 'D':
             if (ndicts == sizeof dicts / sizeof *dicts) {
                 fputs("tarikh code: too many --dict options\n", stderr);
@@ -346,7 +349,8 @@ int tk_cmd_code(int argc, char **argv) {
     }
     tk_options opts = {.max_story_bytes = r.max_bytes, .dict_paths = dicts, .ndict_paths = ndicts,
                        .no_builtin_dicts = replace_dicts, .diag = dict_diag,
-                       .diag_ctx = &dict_warnings, .no_events = no_events};
+                       .diag_ctx = &dict_warnings, .no_events = no_events,
+                       .tabari_stems = tabari_stems};
     tk_engine *engine = tk_engine_new(&opts);
     r.story = engine ? tk_story_new(engine) : NULL;
     if (!r.story) {

@@ -477,7 +477,7 @@ static tk_status code_sentence(sent *x) {
     if (st != TK_OK) return st;
     for (uint32_t i = 0; i < x->w.n && i < 512; i++) {
         x->cls[i] = classify(x, &x->w.w[i]);
-        x->wid[i] = tk_intern_find(&x->d->words, x->w.w[i].s, x->w.w[i].n);
+        x->wid[i] = tk_dict_word_id(x->d, x->w.w[i].s, x->w.w[i].n);
     }
     x->nm = 0;
     tk_dict_match_ids(x->d, x->wid, x->w.n < 512 ? x->w.n : 512, on_match, x);

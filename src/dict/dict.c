@@ -19,6 +19,7 @@ void tk_dict_init(tk_dict *d) {
     tk_intern_init(&d->strings);
     tk_map64_init(&d->children);
     tk_map64_init(&d->synset_members);
+    tk_map64_init(&d->stem_words);
     d->nnodes = 1; /* the root */
 }
 
@@ -34,6 +35,7 @@ void tk_dict_free(tk_dict *d) {
     free(d->verbs);
     free(d->pels);
     tk_map64_free(&d->synset_members);
+    tk_map64_free(&d->stem_words);
     memset(d, 0, sizeof *d);
 }
 
@@ -193,6 +195,12 @@ bool tk_dict_add_phrase(tk_dict *d, uint32_t entry, const char *phrase, size_t n
      * of irregular forms often leaves out the regular ones (CLASH
      * {CLASHED CLASHING} still matches "clashes") */
     bool none = irregular && irregular[strspn(irregular, " \t")] == '\0'; /* "{}" */
+    /* TABARI: a word without "_" after it is a stem that matches any word
+     * it begins ("ERIADOR" matches "Eriadori") */
+    if (d->tabari_stems && !exact && !irregular && strlen(words[at]) >= 3) {
+        uint32_t sw = tk_intern_add(&d->words, words[at], strlen(words[at]));
+        if (sw == TK_NONE || !tk_map64_put(&d->stem_words, sw, 1)) return false;
+    }
     if (!exact && !none) {
         if (verb) tk_inflect_verb(words[at], &forms);
         else tk_inflect_noun(words[at], &forms);
@@ -253,11 +261,21 @@ void tk_dict_match_ids(const tk_dict *d, const uint32_t *wids, size_t n, tk_dict
     }
 }
 
+uint32_t tk_dict_word_id(const tk_dict *d, const char *w, size_t n) {
+    uint32_t id = tk_intern_find(&d->words, w, n);
+    if (id != TK_NONE || !d->stem_words.n) return id;
+    for (size_t k = n - 1; k >= 3 && k < n; k--) {
+        uint32_t s = tk_intern_find(&d->words, w, k);
+        if (s != TK_NONE && tk_map64_get(&d->stem_words, s) != TK_NONE) return s;
+    }
+    return TK_NONE;
+}
+
 bool tk_dict_match_words(const tk_dict *d, const tk_word *words, size_t n, tk_dict_hit_fn hit,
                          void *ctx) {
     uint32_t *ids = malloc((n ? n : 1) * sizeof *ids);
     if (!ids) return false;
-    for (size_t i = 0; i < n; i++) ids[i] = tk_intern_find(&d->words, words[i].s, words[i].n);
+    for (size_t i = 0; i < n; i++) ids[i] = tk_dict_word_id(d, words[i].s, words[i].n);
     tk_dict_match_ids(d, ids, n, hit, ctx);
     free(ids);
     return true;

@@ -84,6 +84,8 @@ typedef struct tk_dict {
     tk_pel *pels;       /* compiled pattern elements */
     size_t npels, pels_cap;
     tk_map64 synset_members; /* (synset name id << 32 | word id) -> 1 */
+    tk_map64 stem_words;     /* word ids that match as prefixes (TABARI stems) */
+    bool tabari_stems;       /* while loading: words without "_" are TABARI stems */
     /* counts for `dict stats` */
     size_t phrases[TK_ENTRY_KINDS], synsets, transforms, files, warnings, errors;
     unsigned max_phrase_words;
@@ -118,6 +120,11 @@ bool tk_dict_add_phrase(tk_dict *d, uint32_t entry, const char *phrase, size_t n
                         const char *irregular, bool verb);
 /* Parses a date: YYYYMMDD, or YYMMDD (00-30 -> 20YY). */
 bool tk_dict_parse_date(const char *s, size_t n, int32_t *out);
+
+/* The id of a text word in the dictionaries' words: the word itself, or,
+ * when TABARI files were loaded, the longest stem it starts with
+ * ("Eriadori" -> ERIADOR); TK_NONE when neither. */
+uint32_t tk_dict_word_id(const tk_dict *d, const char *w, size_t n);
 
 /* Is word id `word` a member (first word) of the synset named by string
  * id `synset` ("&CURRENCY")? */

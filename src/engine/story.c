@@ -49,8 +49,10 @@ tk_engine *tk_engine_new(const tk_options *opts) {
     /* without event coding nothing reads the dictionaries: do not load them */
     bool ok = tk_dict_load_cameo(&e->cameo) &&
               (e->opts.no_events || e->opts.no_builtin_dicts || tk_dict_load_builtin(&e->dict));
+    e->dict.tabari_stems = e->opts.tabari_stems != 0;
     for (size_t i = 0; ok && !e->opts.no_events && i < e->opts.ndict_paths; i++)
         ok = tk_dict_load_path(&e->dict, e->opts.dict_paths[i]);
+    e->dict.tabari_stems = false;
     if (!ok || (e->opts.strict && e->dict.errors)) {
         tk_engine_free(e);
         return NULL;

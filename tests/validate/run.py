@@ -21,13 +21,13 @@ if not os.path.isdir(val):
     print(f"validate: skipped ({val} absent)")
     sys.exit(0)
 
-def code_stories(stories, dicts):
+def code_stories(stories, dicts, extra=()):
     """stories: list of dicts (id, date, text); returns id -> events."""
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
         for s in stories:
             f.write(json.dumps(s, ensure_ascii=False) + "\n")
         path = f.name
-    args = [binary, "code", path]
+    args = [binary, "code", *extra, path]
     for d in dicts:
         args[2:2] = ["--dict", d]
     p = subprocess.run(args, capture_output=True, text=True)
@@ -70,7 +70,8 @@ def tabari():
         if "end of the standard validation" in body.lower():
             break
     dicts = [os.path.join(base, f) for f in ("TABARI.Demo.actors", "TABARI.Demo.verbs", "Validate.agents")]
-    events = code_stories([{k: r[k] for k in ("id", "date", "text")} for r in records], dicts)
+    events = code_stories([{k: r[k] for k in ("id", "date", "text")} for r in records], dicts,
+                          ["--tabari-stems"])
     results = []
     for r in records:
         got = events.get(r["id"], [])
