@@ -439,6 +439,61 @@ static bool in_range(const sent *x, uint32_t from, uint32_t to, uint32_t bits) {
     return false;
 }
 
+/* Is word i something that may stand between "and" and a phrase in a
+ * list of actors: an adjective or other unknown lowercase word? */
+static bool filler(const sent *x, uint32_t i) {
+    if (i >= 512 || i >= x->w.n || x->np_at[i] >= 0) return false;
+    if (C(x, i) & (W_BREAK | W_AND | W_COMMA | W_PREP | W_BE | W_HAVE | W_TO)) return false;
+    return x->wid[i] == TK_NONE;
+}
+
+/* The phrase at npi and those coordinated before it ("A, B and C"), in
+ * order from npi leftwards; returns how many (at least 1). */
+static int compound_left(const sent *x, int npi, int *out, int max) {
+    int n = 0;
+    out[n++] = npi;
+    uint32_t a = x->nps[npi].start;
+    while (n < max) {
+        uint32_t k = a;
+        int skip = 0;
+        while (k > 0 && skip < 3 && filler(x, k - 1)) { k--; skip++; }
+        /* the separator next to the last phrase must be "and": "A, B and
+         * C"; a comma alone there is an apposition ("the envoy, Lamamra,") */
+        uint32_t sep = n == 1 ? W_AND : (W_AND | W_COMMA);
+        if (k == 0 || !(C(x, k - 1) & sep)) break;
+        k--;
+        if (k > 0 && (C(x, k) & W_AND) && (C(x, k - 1) & W_COMMA)) k--; /* ", and" */
+        if (k == 0 || k - 1 >= 512 || x->np_at[k - 1] < 0) break;
+        int prev = x->np_at[k - 1];
+        out[n++] = prev;
+        a = x->nps[prev].start;
+    }
+    return n;
+}
+
+/* The phrase at npi and those coordinated after it ("Dagolath and
+ * Osgiliath"). */
+static int compound_right(const sent *x, int npi, int *out, int max) {
+    int n = 0, upto_and = 1; /* the list counts only as far as its "and" */
+    out[n++] = npi;
+    uint32_t b = x->nps[npi].end;
+    while (n < max && b < x->w.n) {
+        uint32_t k = b;
+        if (!(C(x, k) & (W_AND | W_COMMA))) break;
+        bool and = (C(x, k) & W_AND) != 0;
+        k++;
+        if (k < x->w.n && (C(x, k - 1) & W_COMMA) && (C(x, k) & W_AND)) { k++; and = true; }
+        int skip = 0;
+        while (skip < 3 && filler(x, k)) { k++; skip++; }
+        if (k >= 512 || k >= x->w.n || x->np_at[k] < 0) break;
+        int next = x->np_at[k];
+        out[n++] = next;
+        b = x->nps[next].end;
+        if (and) { upto_and = n; break; }
+    }
+    return upto_and;
+}
+
 /* The event's text: the clause around the verb (between ";", ":", "but",
  * "while"... and without the comma before them), widened to take in its
  * source and target. */
@@ -711,23 +766,20 @@ static tk_status code_sentence(sent *x) {
         if (src < 0 && !pron.set) continue; /* a passive without its "by": no source */
         if (tgt == src) tgt = -1;
         if (src >= 0 && !rel) last_src = src; /* a reduced relative is not the clause's subject */
-        /* a compound subject: "The EU and the US called on": both */
-        int also = -1, also_tgt = -1;
-        if (!passive && src >= 0) {
-            uint32_t a = x->nps[src].start;
-            if (a >= 2 && (C(x, a - 1) & W_AND) && a - 2 < 512 && x->np_at[a - 2] >= 0)
-                also = x->np_at[a - 2];
-        }
-        /* a compound target: "believes Dagolath and Osgiliath can cope" */
-        if (tgt >= 0) {
-            uint32_t b = x->nps[tgt].end;
-            if ((C(x, b) & W_AND) && b + 1 < 512 && b + 1 < x->w.n && x->np_at[b + 1] >= 0)
-                also_tgt = x->np_at[b + 1];
-        }
-        int first_src = src, first_tgt = tgt;
-        for (int pass = 0; pass < 3; pass++) {
-        if (pass == 1) { if (also < 0) continue; src = also; tgt = first_tgt; }
-        if (pass == 2) { if (also_tgt < 0) break; src = first_src; tgt = also_tgt; }
+        /* compound actors: "The EU and the US called on", "Arnor, Calenardhon
+         * and the evil Gondor welcomed", "believes Dagolath and Osgiliath":
+         * one event for each source and each target */
+        int srcs[8], tgts[8];
+        int ns = 0, nt = 0;
+        if (src >= 0) ns = passive ? (srcs[0] = src, 1) : compound_left(x, src, srcs, 8);
+        if (tgt >= 0) nt = compound_right(x, tgt, tgts, 8);
+        if (!ns) srcs[ns++] = src;
+        if (!nt) tgts[nt++] = tgt;
+        for (int si2 = 0; si2 < ns; si2++)
+        for (int ti = 0; ti < nt; ti++) {
+        src = srcs[si2];
+        tgt = tgts[ti];
+        if (tgt == src) tgt = -1;
         tk_event ev;
         memset(&ev, 0, sizeof ev);
         ev.sentence = (uint32_t)x->si;
