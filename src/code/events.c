@@ -359,21 +359,36 @@ static bool try_pattern(const sent *x, const tk_pattern *p, const chunk *v, uint
                 if (tk_dict_in_synset(x->d, el->arg, x->wid[k])) { pos = k + 1; hit = true; break; }
             if (!hit) return false;
         } else if (el->kind == TK_PEL_ALT) {
-            /* any alternative's first word (alternatives of several words
-             * match on their first word in this first coder) */
+            /* { A | B C }: the alternative that starts first; each is a run
+             * of words, joined ones adjacent, others within the clause */
             const tk_pel *a = el + 1;
             uint32_t nin = el->arg;
-            bool hit = false;
-            for (uint32_t k = pos; k < clause_end && k < x->w.n && !hit; k++) {
-                if (k >= 512) break;
-                for (uint32_t t = 0; t < nin; t++) {
-                    if (a[t].kind != TK_PEL_WORD) continue;
-                    if (t > 0 && a[t - 1].kind != TK_PEL_ALT) continue; /* first word only */
-                    if (x->wid[k] == a[t].arg) { hit = true; pos = k + 1; break; }
+            uint32_t best_start = UINT32_MAX, best_end = 0;
+            for (uint32_t t = 0; t < nin; t++) {
+                if (!(a[t].kind == TK_PEL_ALT && a[t].n == UINT16_MAX)) continue;
+                /* the words of this alternative: a[t+1 .. next marker) */
+                uint32_t u = t + 1;
+                uint32_t first = UINT32_MAX, at = pos;
+                bool ok = true;
+                for (; u < nin && !(a[u].kind == TK_PEL_ALT && a[u].n == UINT16_MAX); u++) {
+                    if (a[u].kind != TK_PEL_WORD) { ok = false; break; }
+                    bool adj = u > t + 1 ? a[u].adjacent : el->adjacent;
+                    uint32_t lim = adj ? at + 1 : clause_end;
+                    uint32_t k = at, found = UINT32_MAX;
+                    for (; k < lim && k < clause_end && k < x->w.n && k < 512; k++)
+                        if (x->wid[k] == a[u].arg) { found = k; break; }
+                    if (found == UINT32_MAX) { ok = false; break; }
+                    if (first == UINT32_MAX) first = found;
+                    at = found + 1;
                 }
-                if (el->adjacent) break;
+                if (ok && first != UINT32_MAX && first < best_start) {
+                    best_start = first;
+                    best_end = at;
+                }
+                t = u - 1;
             }
-            if (!hit) return false;
+            if (best_start == UINT32_MAX) return false;
+            pos = best_end;
             i += (int)nin;
         } else if (el->kind == TK_PEL_TARGET || el->kind == TK_PEL_SOURCE || el->kind == TK_PEL_BOTH) {
             int n = np_right(x, pos, clause_end);
