@@ -16,8 +16,10 @@ bool tk_code_tables_init(tk_intern *words, uint32_t *bits, size_t cap);
 /* The date (YYYYMMDD) a sentence's events happened: the story's date
  * shifted by the sentence's words[0,n) ("on Wednesday", "yesterday",
  * "March 19"); 0 when the story has no date. An implausible year is
- * reported as a story warning and ignored. */
-int32_t tk_code_sentence_date(tk_story *s, const tk_word *w, size_t n, int32_t story_day);
+ * reported as a story warning and ignored. With `cls` (per-word class
+ * bits, first 512 words), only words with `date_bit` are examined. */
+int32_t tk_code_sentence_date(tk_story *s, const tk_word *w, size_t n, int32_t story_day,
+                              const uint32_t *cls, uint32_t date_bit);
 
 /* Codes every sentence of the story into story->events. */
 tk_status tk_code_events(tk_story *s);

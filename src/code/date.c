@@ -46,9 +46,14 @@ static bool is(const tk_word *w, const char *z) {
     return w->n == n && !memcmp(w->s, z, n);
 }
 
+/* The index of a full name or its abbreviation ("mar", "mar.", "sept."). */
 static int index_of(const tk_word *w, const char *const *list, int n) {
-    for (int i = 0; i < n; i++)
-        if (is(w, list[i]) || (w->n == 3 && !memcmp(w->s, list[i], 3))) return i;
+    size_t k = w->n;
+    if (k && w->s[k - 1] == '.') k--;
+    for (int i = 0; i < n; i++) {
+        if (is(w, list[i])) return i;
+        if ((k == 3 || k == 4) && k <= strlen(list[i]) && !memcmp(w->s, list[i], k)) return i;
+    }
     return -1;
 }
 
@@ -62,10 +67,13 @@ static int number(const tk_word *w) {
     return v;
 }
 
-int32_t tk_code_sentence_date(tk_story *s, const tk_word *w, size_t n, int32_t story_day) {
+int32_t tk_code_sentence_date(tk_story *s, const tk_word *w, size_t n, int32_t story_day,
+                              const uint32_t *cls, uint32_t date_bit) {
     if (!story_day) return 0;
     long today = to_days(story_day);
     for (size_t i = 0; i < n; i++) {
+        /* with the coder's word classes, only date words are looked at */
+        if (cls && i < 512 && !(cls[i] & date_bit)) continue;
         if (is(&w[i], "yesterday")) return from_days(today - 1);
         if (is(&w[i], "today") || is(&w[i], "tonight")) return story_day;
         if (is(&w[i], "last") && i + 1 < n && is(&w[i + 1], "week")) return from_days(today - 7);
@@ -78,7 +86,7 @@ int32_t tk_code_sentence_date(tk_story *s, const tk_word *w, size_t n, int32_t s
             return from_days(today - back);
         }
         int mo = index_of(&w[i], months, 12);
-        if (mo >= 0 && (w[i].n > 3 || (i + 1 < n && number(&w[i + 1]) > 0))) {
+        if (mo >= 0 && (w[i].n > 4 || (i + 1 < n && number(&w[i + 1]) > 0))) {
             int day = i + 1 < n ? number(&w[i + 1]) : -1;
             if (day < 1 && i > 0) day = number(&w[i - 1]); /* "19 March" */
             if (day < 1 || day > 31) continue;

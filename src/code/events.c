@@ -67,7 +67,8 @@ enum {
     W_JOIN = 1u << 15, W_HAVE = 1u << 16,
     W_ORGREF = 1u << 17, /* "the organisation", "the bloc": an organisation named before */
     W_GRPREF = 1u << 18, /* "the group", "the movement": an armed or political group */
-    W_COORD = 1u << 19   /* ends a clause for the event's text: ; : but while although */
+    W_COORD = 1u << 19,  /* ends a clause for the event's text: ; : but while although */
+    W_DATE = 1u << 20    /* a word that can shift an event's date */
 };
 
 static const struct { const char *w; uint32_t bits; } word_classes[] = {
@@ -81,7 +82,7 @@ static const struct { const char *w; uint32_t bits; } word_classes[] = {
     {"was", W_BE}, {"were", W_BE}, {"been", W_BE}, {"being", W_BE}, {"is", W_BE}, {"are", W_BE},
     {"be", W_BE},
     {"not", W_NEG}, {"n't", W_NEG}, {"never", W_NEG}, {"neither", W_NEG}, {"nor", W_NEG},
-    {"may", W_SPEC}, {"might", W_SPEC}, {"could", W_SPEC}, {"possibly", W_SPEC}, {"perhaps", W_SPEC},
+    {"might", W_SPEC}, {"could", W_SPEC}, {"possibly", W_SPEC}, {"perhaps", W_SPEC},
     {"reportedly", W_SPEC}, {"allegedly", W_SPEC}, {"apparently", W_SPEC}, {"likely", W_SPEC},
     {"probably", W_SPEC},
     {"would", W_HYPO}, {"if", W_HYPO}, {"unless", W_HYPO}, {"should", W_HYPO},
@@ -97,6 +98,16 @@ static const struct { const char *w; uint32_t bits; } word_classes[] = {
     {"organisation", W_ORGREF}, {"organization", W_ORGREF}, {"bloc", W_ORGREF},
     {"alliance", W_ORGREF}, {"body", W_ORGREF}, {"community", W_ORGREF},
     {"group", W_GRPREF}, {"movement", W_GRPREF}, {"militia", W_GRPREF}, {"faction", W_GRPREF},
+    {"yesterday", W_DATE}, {"today", W_DATE}, {"tonight", W_DATE}, {"last", W_DATE},
+    {"monday", W_DATE}, {"tuesday", W_DATE}, {"wednesday", W_DATE}, {"thursday", W_DATE},
+    {"friday", W_DATE}, {"saturday", W_DATE}, {"sunday", W_DATE}, {"january", W_DATE},
+    {"february", W_DATE}, {"march", W_DATE}, {"april", W_DATE}, {"may", W_DATE | W_SPEC},
+    {"june", W_DATE}, {"july", W_DATE}, {"august", W_DATE}, {"september", W_DATE},
+    {"october", W_DATE}, {"november", W_DATE}, {"december", W_DATE}, {"jan", W_DATE},
+    {"feb", W_DATE}, {"mar", W_DATE}, {"apr", W_DATE}, {"jun", W_DATE}, {"jul", W_DATE},
+    {"aug", W_DATE}, {"sep", W_DATE}, {"sept", W_DATE}, {"oct", W_DATE}, {"nov", W_DATE},
+    {"dec", W_DATE}, {"jan.", W_DATE}, {"feb.", W_DATE}, {"aug.", W_DATE}, {"sept.", W_DATE},
+    {"oct.", W_DATE}, {"nov.", W_DATE}, {"dec.", W_DATE},
 };
 
 /* CAMEO role codes: a phrase coded with one of these alone ("the junta":
@@ -587,7 +598,7 @@ static tk_status code_sentence(sent *x) {
             continue;
         reduced[ci] = true;
     }
-    int32_t sdate = tk_code_sentence_date(s, x->w.w, x->w.n, x->day);
+    int32_t sdate = tk_code_sentence_date(s, x->w.w, x->w.n, x->day, x->cls, W_DATE);
     int last_src = -1;
     uint32_t reported_from = UINT32_MAX; /* words after "said that" are reported */
     int speaker = -1;                    /* subject of the reporting verb */

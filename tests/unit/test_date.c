@@ -19,7 +19,7 @@ static int32_t date_of(tk_story *s, const char *sentence, int32_t day) {
     strncpy(buf, sentence, sizeof buf - 1);
     buf[sizeof buf - 1] = '\0';
     for (char *p = strtok(buf, " "); p && n < 64; p = strtok(NULL, " ")) w[n++] = (tk_word){p, (uint32_t)strlen(p)};
-    return tk_code_sentence_date(s, w, n, day);
+    return tk_code_sentence_date(s, w, n, day, NULL, 0);
 }
 
 static void test_dates(void **state) {
