@@ -92,13 +92,13 @@ FUZZ_CC ?= clang
 fuzz: $(B)/fuzz_reader $(B)/fuzz_dict
 $(B)/fuzz_dict: fuzz/fuzz_dict.c $(LIB_SRC) $(GEN_SRC) $(HDRS)
 	@mkdir -p $(B)
-	$(FUZZ_CC) -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude -Isrc $(PKG_CFLAGS) -o $@ fuzz/fuzz_dict.c $(LIB_SRC) $(GEN_SRC) $(PKG_LIBS)
+	$(FUZZ_CC) -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Iinclude -Isrc $(PKG_CFLAGS) -o $@ fuzz/fuzz_dict.c $(LIB_SRC) $(GEN_SRC) $(PKG_LIBS)
 fuzz-run-dict: $(B)/fuzz_dict
 	@mkdir -p $(B)/fuzz-corpus-dict
 	$(B)/fuzz_dict -max_total_time=$${FUZZ_SECONDS:-60} -max_len=16384 $(B)/fuzz-corpus-dict fuzz/seeds-dict
 $(B)/fuzz_reader: fuzz/fuzz_reader.c $(LIB_SRC) $(GEN_SRC) $(HDRS)
 	@mkdir -p $(B)
-	$(FUZZ_CC) -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude -Isrc $(PKG_CFLAGS) -o $@ fuzz/fuzz_reader.c $(LIB_SRC) $(GEN_SRC) $(PKG_LIBS)
+	$(FUZZ_CC) -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Iinclude -Isrc $(PKG_CFLAGS) -o $@ fuzz/fuzz_reader.c $(LIB_SRC) $(GEN_SRC) $(PKG_LIBS)
 fuzz-run: $(B)/fuzz_reader
 	@mkdir -p $(B)/fuzz-corpus
 	$(B)/fuzz_reader -max_total_time=$${FUZZ_SECONDS:-60} -max_len=65536 $(B)/fuzz-corpus fuzz/seeds

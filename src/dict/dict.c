@@ -216,6 +216,7 @@ bool tk_dict_add_phrase(tk_dict *d, uint32_t entry, const char *phrase, size_t n
 }
 
 bool tk_dict_parse_date(const char *s, size_t n, int32_t *out) {
+    if (n != 6 && n != 8) return false; /* and no overflow on long digit runs */
     for (size_t i = 0; i < n; i++)
         if (s[i] < '0' || s[i] > '9') return false;
     int32_t v = 0;

@@ -709,6 +709,7 @@ static void test_parse_date(void **state) {
     assert_false(tk_dict_parse_date("2004017", 7, &v));
     assert_false(tk_dict_parse_date("201005011", 9, &v));
     assert_false(tk_dict_parse_date("1920030320", 10, &v));
+    assert_false(tk_dict_parse_date("85650321099999999", 17, &v)); /* found by fuzzing: overflow */
     assert_false(tk_dict_parse_date("", 0, &v));
     assert_false(tk_dict_parse_date("2021-08-", 8, &v));
     assert_false(tk_dict_parse_date("2021081x", 8, &v));
