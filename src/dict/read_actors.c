@@ -44,8 +44,7 @@ bool tk_read_actors(tk_dict *d, const char *name, uint32_t file, const char *tex
         if (in_section) continue;
         if (s[0] == '[') {
             if (cur == TK_NONE) {
-                tk_dict_diag(d, name, in.lineno, d->strict, "code line with no actor before it");
-                if (d->strict) return false;
+                if (!tk_dict_malformed(d, name, in.lineno, "code line with no actor before it")) return false;
                 continue;
             }
             if (!tk_parse_codes(d, cur, s, n, name, in.lineno, &ngroups)) return false;
@@ -56,14 +55,12 @@ bool tk_read_actors(tk_dict *d, const char *name, uint32_t file, const char *tex
         const char *ph = synonym ? s + 1 : s;
         size_t pn = phrase_len(ph, n - (synonym ? 1 : 0));
         if (!pn) {
-            tk_dict_diag(d, name, in.lineno, d->strict, "no phrase on this line");
-            if (d->strict) return false;
+            if (!tk_dict_malformed(d, name, in.lineno, "no phrase on this line")) return false;
             continue;
         }
         if (synonym) {
             if (cur == TK_NONE) {
-                tk_dict_diag(d, name, in.lineno, d->strict, "synonym with no actor before it");
-                if (d->strict) return false;
+                if (!tk_dict_malformed(d, name, in.lineno, "synonym with no actor before it")) return false;
                 continue;
             }
         } else {
@@ -72,8 +69,7 @@ bool tk_read_actors(tk_dict *d, const char *name, uint32_t file, const char *tex
         }
         const char *rb = memchr(ph, ']', pn);
         if (rb) {
-            tk_dict_diag(d, name, in.lineno, d->strict, "stray ] in phrase %.*s", (int)pn, ph);
-            if (d->strict) return false;
+            if (!tk_dict_malformed(d, name, in.lineno, "stray ] in phrase %.*s", (int)pn, ph)) return false;
         }
         const char *irr = braces(ph, n - (size_t)(ph - s), forms, sizeof forms);
         if (!tk_dict_add_phrase(d, cur, ph, pn, irr, false)) return false;

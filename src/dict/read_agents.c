@@ -58,15 +58,13 @@ bool tk_read_agents(tk_dict *d, const char *name, uint32_t file, const char *tex
         while (after && after < s + n && *after == ' ') after++;
         const char *eqsign = s[0] == '!' ? memchr(s, '=', n) : NULL;
         if (eqsign && (!b2 || b2 > eqsign)) { /* "!SET = A, B": no closing ! */
-            tk_dict_diag(d, name, in.lineno, d->strict, "malformed substitution set (no closing !)");
-            if (d->strict) return false;
+            if (!tk_dict_malformed(d, name, in.lineno, "malformed substitution set (no closing !)")) return false;
             continue;
         }
         if (b2 && after < s + n && *after == '=') { /* "!SET! = A, B" */
             const char *eq = after;
             if (nsets == MAX_SETS || nsets == MAX_SETS || (size_t)(b2 - s + 1) >= sizeof sets[0].name) {
-                tk_dict_diag(d, name, in.lineno, d->strict, "malformed substitution set");
-                if (d->strict) return false;
+                if (!tk_dict_malformed(d, name, in.lineno, "malformed substitution set")) return false;
                 continue;
             }
             subst *st = &sets[nsets++];
@@ -88,23 +86,20 @@ bool tk_read_agents(tk_dict *d, const char *name, uint32_t file, const char *tex
             }
             st->members[o] = '\0';
             if (!o) {
-                tk_dict_diag(d, name, in.lineno, d->strict, "empty substitution set %s", st->name);
-                if (d->strict) return false;
+                if (!tk_dict_malformed(d, name, in.lineno, "empty substitution set %s", st->name)) return false;
             }
             continue;
         }
         const char *br = memchr(s, '[', n);
         if (!br) {
-            tk_dict_diag(d, name, in.lineno, d->strict, "agent without a [code]");
-            if (d->strict) return false;
+            if (!tk_dict_malformed(d, name, in.lineno, "agent without a [code]")) return false;
             continue;
         }
         size_t pn = 0;
         while (pn < n && s[pn] != '[' && s[pn] != '{') pn++;
         while (pn && (s[pn - 1] == ' ' || s[pn - 1] == '\t')) pn--;
         if (!pn) {
-            tk_dict_diag(d, name, in.lineno, d->strict, "no phrase on this line");
-            if (d->strict) return false;
+            if (!tk_dict_malformed(d, name, in.lineno, "no phrase on this line")) return false;
             continue;
         }
         uint32_t e = tk_dict_new_entry(d, TK_ENTRY_AGENT, s, pn, file, in.lineno);

@@ -23,8 +23,7 @@ bool tk_read_discards(tk_dict *d, const char *name, uint32_t file, const char *t
         if (br) pn = (size_t)(br - ph); /* TABARI-style [###] is allowed */
         tk_trim(&ph, &pn);
         if (!pn) {
-            tk_dict_diag(d, name, in.lineno, d->strict, "empty discard phrase");
-            if (d->strict) return false;
+            if (!tk_dict_malformed(d, name, in.lineno, "empty discard phrase")) return false;
             continue;
         }
         uint32_t e = tk_dict_new_entry(d, TK_ENTRY_DISCARD, ph, pn, file, in.lineno);
@@ -48,16 +47,14 @@ bool tk_read_issues(tk_dict *d, const char *name, uint32_t file, const char *tex
         size_t pn = n;
         const char *br = memchr(ph, '[', pn);
         if (!br) {
-            tk_dict_diag(d, name, in.lineno, d->strict, "issue phrase without a [code]");
-            if (d->strict) return false;
+            if (!tk_dict_malformed(d, name, in.lineno, "issue phrase without a [code]")) return false;
             continue;
         }
         size_t k = (size_t)(br - ph);
         const char *p0 = ph;
         tk_trim(&p0, &k);
         if (!k) {
-            tk_dict_diag(d, name, in.lineno, d->strict, "empty issue phrase");
-            if (d->strict) return false;
+            if (!tk_dict_malformed(d, name, in.lineno, "empty issue phrase")) return false;
             continue;
         }
         /* "a+b": both "a b" and "a-b", which tokenise alike; "n:word" /

@@ -90,8 +90,7 @@ bool tk_read_verbs(tk_dict *d, const char *name, uint32_t file, const char *text
         if (s[0] == '{' && !in_section) {
             /* TABARI: the verb's forms on a line of their own */
             if (cur == TK_NONE) {
-                tk_dict_diag(d, name, in.lineno, d->strict, "verb forms with no verb before them");
-                if (d->strict) return false;
+                if (!tk_dict_malformed(d, name, in.lineno, "verb forms with no verb before them")) return false;
                 continue;
             }
             const char *p = s + 1, *e = s + n;
@@ -109,13 +108,11 @@ bool tk_read_verbs(tk_dict *d, const char *name, uint32_t file, const char *text
             bool has_code;
             const char *why = pattern_problem(s + 1, n - 1, &has_code);
             if (why) {
-                tk_dict_diag(d, name, in.lineno, d->strict, "%s: %.*s", why, (int)(n > 80 ? 80 : n), s);
-                if (d->strict) return false;
+                if (!tk_dict_malformed(d, name, in.lineno, "%s: %.*s", why, (int)(n > 80 ? 80 : n), s)) return false;
                 continue;
             }
             if (cur == TK_NONE) {
-                tk_dict_diag(d, name, in.lineno, d->strict, "pattern with no verb before it");
-                if (d->strict) return false;
+                if (!tk_dict_malformed(d, name, in.lineno, "pattern with no verb before it")) return false;
                 continue;
             }
             const char *br = memchr(s, '[', n);
@@ -139,8 +136,7 @@ bool tk_read_verbs(tk_dict *d, const char *name, uint32_t file, const char *text
             const char *perr = tk_pattern_compile(d, tx + 1, tn - 1, &pfirst, &pn);
             if (perr && !strcmp(perr, "out of memory")) return false;
             if (perr) {
-                tk_dict_diag(d, name, in.lineno, d->strict, "%s: %.*s", perr, (int)(n > 80 ? 80 : n), s);
-                if (d->strict) return false;
+                if (!tk_dict_malformed(d, name, in.lineno, "%s: %.*s", perr, (int)(n > 80 ? 80 : n), s)) return false;
                 continue;
             }
             uint32_t t = tk_intern_add(&d->strings, tx, tn);
@@ -175,8 +171,7 @@ bool tk_read_verbs(tk_dict *d, const char *name, uint32_t file, const char *text
         const char *ph = s;
         tk_trim(&ph, &pn);
         if (!pn) {
-            tk_dict_diag(d, name, in.lineno, d->strict, "verb line without a verb");
-            if (d->strict) return false;
+            if (!tk_dict_malformed(d, name, in.lineno, "verb line without a verb")) return false;
             continue;
         }
         cur = tk_dict_new_entry(d, TK_ENTRY_VERB, ph, pn, file, in.lineno);
@@ -196,8 +191,7 @@ bool tk_read_verbs(tk_dict *d, const char *name, uint32_t file, const char *text
         if (o) {
             const char *c = memchr(o, '}', (size_t)(s + n - o));
             if (!c) {
-                tk_dict_diag(d, name, in.lineno, d->strict, "unclosed { in verb forms");
-                if (d->strict) return false;
+                if (!tk_dict_malformed(d, name, in.lineno, "unclosed { in verb forms")) return false;
             } else {
                 size_t k = (size_t)(c - o - 1);
                 if (k >= sizeof forms) k = sizeof forms - 1;

@@ -63,8 +63,7 @@ bool tk_parse_codes(tk_dict *d, uint32_t e, const char *s, size_t n, const char 
         size_t cn = (size_t)(q - cs);
         p = close + 1;
         if (!cn) {
-            tk_dict_diag(d, file, line, d->strict, "empty code []");
-            if (d->strict) return false;
+            if (!tk_dict_malformed(d, file, line, "empty code []")) return false;
             continue;
         }
         /* the date restriction, if any: >D, <D, D1-D2 (blanks allowed) */
@@ -93,9 +92,9 @@ bool tk_parse_codes(tk_dict *d, uint32_t e, const char *s, size_t n, const char 
                     from = d1;
                     to = d2;
                     if (ok && d2 < d1) {
-                        tk_dict_diag(d, file, line, d->strict, "date range ends before it starts in [%.*s]",
-                                     (int)(close - cs), cs);
-                        if (d->strict) return false;
+                        if (!tk_dict_malformed(d, file, line, "date range ends before it starts in [%.*s]",
+                                               (int)(close - cs), cs))
+                            return false;
                         continue;
                     }
                 } else {
@@ -104,9 +103,8 @@ bool tk_parse_codes(tk_dict *d, uint32_t e, const char *s, size_t n, const char 
             }
             while (q < close && *q == ' ') q++;
             if (!ok || q != close) {
-                tk_dict_diag(d, file, line, d->strict, "malformed date in [%.*s]",
-                             (int)(close - (cs)), cs);
-                if (d->strict) return false;
+                if (!tk_dict_malformed(d, file, line, "malformed date in [%.*s]", (int)(close - cs), cs))
+                    return false;
                 continue;
             }
         }

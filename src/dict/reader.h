@@ -18,6 +18,11 @@ typedef struct tk_lines_in {
  * blank (a restriction or continuation line). False at the end. */
 bool tk_next_line(tk_lines_in *in, const char **s, size_t *n, bool *lead);
 
+/* Reports a malformed line (a warning, or an error with d->strict);
+ * returns false when the load must stop (strict). */
+#define tk_dict_malformed(d, file, line, ...) \
+    (tk_dict_diag((d), (file), (line), (d)->strict, __VA_ARGS__), !(d)->strict)
+
 /* Trims blanks at both ends. */
 void tk_trim(const char **s, size_t *n);
 

@@ -18,25 +18,7 @@
 #include "clean/clean.h"
 #include "segment/segment.h"
 
-typedef struct fixture { tk_engine *e; tk_story *s; } fixture;
-
-static int setup(void **state) {
-    fixture *f = calloc(1, sizeof *f);
-    if (!f) return -1;
-    f->e = tk_engine_new(NULL);
-    f->s = f->e ? tk_story_new(f->e) : NULL;
-    if (!f->s) { tk_engine_free(f->e); free(f); return -1; }
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state) {
-    fixture *f = *state;
-    tk_story_free(f->s);
-    tk_engine_free(f->e);
-    free(f);
-    return 0;
-}
+#include "fixture.h"
 
 /* Loads and codes `text`; returns the story. */
 static tk_story *code(void **state, const char *text) {
