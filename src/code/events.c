@@ -705,12 +705,12 @@ static tk_status code_sentence(sent *x) {
             const tk_verb *vb = &x->d->verbs[ve->verb];
             for (uint32_t pi = vb->first; pi < vb->first + vb->n; pi++) {
                 const tk_pattern *p = &x->d->patterns[pi];
-                if (p->npels <= best_len) continue;
+                if ((int)p->weight <= best_len) continue;
                 int ps, pt;
                 if (!passive && try_pattern(x, p, v, clause_end, &ps, &pt)) {
                     const char *pc = tk_intern_str(&x->d->strings, p->code);
                     if (strlen(pc) < 2 || strlen(pc) > 4 || pc[0] < '0' || pc[0] > '9') continue;
-                    best_len = p->npels;
+                    best_len = (int)p->weight;
                     pat = (int32_t)pi;
                     used = vents[vi];
                     snprintf(code, sizeof code, "%s", pc);

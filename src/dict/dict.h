@@ -53,6 +53,8 @@ typedef struct tk_pattern {
     uint32_t file, line;
     uint32_t pels;    /* first compiled element in dict->pels */
     uint16_t npels;
+    uint16_t weight;  /* letters of its literal words: TABARI tries the
+                       * pattern with the most first */
 } tk_pattern;
 
 typedef struct tk_verb {

@@ -142,7 +142,11 @@ bool tk_read_verbs(tk_dict *d, const char *name, uint32_t file, const char *text
             uint32_t t = tk_intern_add(&d->strings, tx, tn);
             uint32_t c = tk_intern_add(&d->strings, cs, cn);
             if (t == TK_NONE || c == TK_NONE) return false;
-            d->patterns[d->npatterns++] = (tk_pattern){t, c, file, in.lineno, pfirst, pn};
+            uint32_t weight = 0;
+            for (const char *q = tx; q < tx + tn; q++)
+                weight += (*q >= 'A' && *q <= 'Z') || (*q >= 'a' && *q <= 'z') || (*q >= '0' && *q <= '9');
+            d->patterns[d->npatterns++] =
+                (tk_pattern){t, c, file, in.lineno, pfirst, pn, (uint16_t)(weight > 65535 ? 65535 : weight)};
             d->verbs[d->entries[cur].verb].n++;
             continue;
         }
