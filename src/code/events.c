@@ -707,7 +707,7 @@ static tk_status code_sentence(sent *x) {
                 const tk_pattern *p = &x->d->patterns[pi];
                 if ((int)p->weight <= best_len) continue;
                 int ps, pt;
-                if (!passive && try_pattern(x, p, v, clause_end, &ps, &pt)) {
+                if (try_pattern(x, p, v, clause_end, &ps, &pt)) {
                     const char *pc = tk_intern_str(&x->d->strings, p->code);
                     if (strlen(pc) < 2 || strlen(pc) > 4 || pc[0] < '0' || pc[0] > '9') continue;
                     best_len = (int)p->weight;
