@@ -483,10 +483,14 @@ tk_status tk_clean_boilerplate(tk_story *s) {
             l->debris = debris_end(p, n, &from);
             l->namelike = name_like(p, n);
             l->byline = n > 3 && n <= 60 && ci_starts(p, n, "by ") && name_like(p + 3, n - 3);
+            /* furniture phrases: in the whole of a short line; credit marks
+             * only matter in the last 90 bytes (see credit_at_end) */
             if (n <= 300) {
                 cue_scan cs = {s->engine->clean, 0};
-                tk_ac_scan(s->engine->clean->cues, p, n, on_cue, &cs);
-                l->cues = cs.mask;
+                bool whole = n <= 160 || (n <= 250 && !l->terminal);
+                size_t tail = whole || n <= 90 ? 0 : n - 90;
+                tk_ac_scan(s->engine->clean->cues, p + tail, n - tail, on_cue, &cs);
+                l->cues = whole ? cs.mask : cs.mask & CUE_MARK;
             }
             uint32_t w = 1; /* counted up to 8: only "short or not" matters */
             for (size_t i = 0; i < n && w < 8; i++) w += p[i] == ' ';
