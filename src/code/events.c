@@ -709,7 +709,8 @@ static tk_status code_sentence(sent *x) {
                 int ps, pt;
                 if (try_pattern(x, p, v, clause_end, &ps, &pt)) {
                     const char *pc = tk_intern_str(&x->d->strings, p->code);
-                    if (strlen(pc) < 2 || strlen(pc) > 4 || pc[0] < '0' || pc[0] > '9') continue;
+                    size_t cl = strcspn(pc, ":"); /* "042:043": active:passive */
+                    if (cl < 2 || cl > 4 || pc[0] < '0' || pc[0] > '9') continue;
                     best_len = (int)p->weight;
                     pat = (int32_t)pi;
                     used = vents[vi];
