@@ -128,6 +128,14 @@ tk_status tk_story_render(tk_story *story, tk_format format, unsigned flags,
                           const char **out, size_t *out_len);
 
 /* Human-readable message for the last error on this story ("" if none). */
+/* Codes one sentence (or a few) dated `date` (YYYY-MM-DD or NULL) and
+ * explains it: the tokens with their tags, each dictionary match with its
+ * file:line, the phrases and their codes, each verb with every pattern
+ * tried and whether it matched, and the events with why. Text owned by the
+ * story, valid until its next use. */
+tk_status tk_story_explain(tk_story *story, const char *sentence, size_t len, const char *date,
+                           const char **out, size_t *out_len);
+
 const char *tk_story_errmsg(const tk_story *story);
 
 /* Counts for the loaded story, for summaries. */

@@ -22,6 +22,7 @@ for t in "$B"/tests/test_*; do
 done
 suite sh tests/golden/run.sh "$B/tarikh" || status=1
 suite sh tests/bad/run.sh "$B/tarikh" || status=1
+suite sh tests/explain/run.sh "$B/tarikh" || status=1
 suite python3 tests/samples.py "$B/tarikh" "$SHARED" || status=1
 suite python3 tests/clean/run.py "$B/tarikh" || status=1
 suite sh tests/corpora.sh "$B/tarikh" "$SHARED" || status=1

@@ -12,5 +12,6 @@ enum {
 
 int tk_cmd_code(int argc, char **argv);
 int tk_cmd_dict(int argc, char **argv);
+int tk_cmd_explain(int argc, char **argv);
 
 #endif

@@ -15,6 +15,9 @@ static const char usage[] =
     "  dict check|stats|lookup\n"
     "                     validate dictionaries, count them, look a phrase up;\n"
     "                     see `tarikh dict --help`\n"
+    "  explain \"SENTENCE\" [--date D]\n"
+    "                     why a sentence is coded as it is: tokens, matches,\n"
+    "                     patterns tried, events\n"
     "  help               this text\n"
     "  version            print the version\n"
     "\n"
@@ -33,6 +36,7 @@ int main(int argc, char **argv) {
     const char *cmd = argv[1];
     if (!strcmp(cmd, "code")) return tk_cmd_code(argc - 1, argv + 1);
     if (!strcmp(cmd, "dict")) return tk_cmd_dict(argc - 1, argv + 1);
+    if (!strcmp(cmd, "explain")) return tk_cmd_explain(argc - 1, argv + 1);
     if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
         fputs(usage, stdout);
         return TK_EXIT_OK;

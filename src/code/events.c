@@ -140,6 +140,16 @@ static uint32_t classify(const sent *x, const tk_word *w) {
     return id == TK_NONE ? 0 : e->code_bits[id];
 }
 
+/* Appends a line to the explanation when one is asked for. */
+#define TRACE(x, ...) do { if ((x)->s->trace) tk_buf_printf((x)->s->trace, __VA_ARGS__); } while (0)
+
+/* The words [a,b) of the sentence, for the explanation. */
+static void trace_words(const sent *x, uint32_t a, uint32_t b) {
+    if (!x->s->trace) return;
+    for (uint32_t k = a; k < b && k < x->w.n; k++)
+        tk_buf_printf(x->s->trace, "%s%.*s", k > a ? " " : "", (int)x->w.w[k].n, x->w.w[k].s);
+}
+
 /* Class bits of word i (words past the 512th have none). */
 static inline uint32_t C(const sent *x, uint32_t i) { return i < 512 && i < x->w.n ? x->cls[i] : 0; }
 
@@ -572,6 +582,21 @@ static tk_status code_sentence(sent *x) {
     make_nps(x);
     story_context(x);
     mark_relatives(x);
+    if (s->trace) {
+        for (size_t i = 0; i < x->nc; i++) {
+            const chunk *c = &x->c[i];
+            const tk_entry *e = &x->d->entries[c->entry];
+            TRACE(x, "  chunk   %-6s ", c->kind == TK_ENTRY_ACTOR ? "actor" : c->kind == TK_ENTRY_AGENT ? "agent" : "verb");
+            trace_words(x, c->start, c->end);
+            TRACE(x, "  ->  %s [%s]  %s:%u\n", tk_intern_str(&x->d->strings, e->phrase), code_of(x, c->entry),
+                  tk_intern_str(&x->d->strings, e->file), e->line);
+        }
+        for (size_t i = 0; i < x->nnp; i++) {
+            TRACE(x, "  phrase  ");
+            trace_words(x, x->nps[i].start, x->nps[i].end);
+            TRACE(x, "  ->  %s\n", x->nps[i].code);
+        }
+    }
     /* words inside quotation marks */
     bool inq = false;
     for (uint32_t i = 0; i < x->w.n && i < 512; i++) {
@@ -599,6 +624,7 @@ static tk_status code_sentence(sent *x) {
         reduced[ci] = true;
     }
     int32_t sdate = tk_code_sentence_date(s, x->w.w, x->w.n, x->day, x->cls, W_DATE);
+    if (sdate && s->trace) TRACE(x, "  date    %04d-%02d-%02d\n", sdate / 10000, sdate / 100 % 100, sdate % 100);
     int last_src = -1;
     uint32_t reported_from = UINT32_MAX; /* words after "said that" are reported */
     int speaker = -1;                    /* subject of the reporting verb */
@@ -624,8 +650,12 @@ static tk_status code_sentence(sent *x) {
                 reported_from = v->end;
             if (speaker < 0) speaker = np_left(x, v->start);
         }
-        if (!eventful) continue;
+        if (!eventful) {
+            if (reporting && s->trace) { TRACE(x, "  verb    "); trace_words(x, v->start, v->end); TRACE(x, "  reporting verb: no event\n"); }
+            continue;
+        }
         const char *vcode = code_of(x, vents[0]);
+        if (s->trace) { TRACE(x, "  verb    "); trace_words(x, v->start, v->end); TRACE(x, "  [%s]%s\n", vcode, reporting ? " (also a reporting verb: needs a pattern)" : ""); }
         /* "clashes between soldiers and jihadists", "talks between X and
          * Y": the event named by a noun, between two parties */
         int bx = -1, by = -1;
@@ -656,17 +686,23 @@ static tk_status code_sentence(sent *x) {
             if ((st = add_event(s, &ev)) != TK_OK) return st;
             continue;
         }
-        if (v->start > 0 && (C(x, v->start - 1) & (W_DET | W_PREP)))
+        if (v->start > 0 && (C(x, v->start - 1) & (W_DET | W_PREP))) {
+            TRACE(x, "          a noun here (after a determiner or preposition): no event\n");
             continue; /* a noun: "the attack", "by telephone" */
+        }
         /* a capitalised word inside the sentence is part of a name ("the
          * Centre for Sahel Studies"), not a verb */
         if (v->start > 0 && (s->tokens.v[x->w.token[v->start]].flags & TK_TF_UPPER) &&
-            x->w.token[v->start] != s->sentences.v[x->si].tok_start)
+            x->w.token[v->start] != s->sentences.v[x->si].tok_start) {
+            TRACE(x, "          capitalised inside the sentence: part of a name, no event\n");
             continue;
+        }
         /* "called on both parties to resume": the infinitive is part of the
          * governing verb's event, not one of its own */
-        if (v->start > 1 && (C(x, v->start - 1) & W_TO) && v->start - 2 < 512 && x->np_at[v->start - 2] >= 0)
+        if (v->start > 1 && (C(x, v->start - 1) & W_TO) && v->start - 2 < 512 && x->np_at[v->start - 2] >= 0) {
+            TRACE(x, "          an infinitive after an object: part of the verb before it, no event\n");
             continue;
+        }
         /* the clause to the right ends at the next break or event verb */
         uint32_t clause_end = (uint32_t)x->w.n;
         for (size_t cj = ci + 1; cj < x->nc; cj++)
@@ -707,7 +743,11 @@ static tk_status code_sentence(sent *x) {
                 const tk_pattern *p = &x->d->patterns[pi];
                 if ((int)p->weight <= best_len) continue;
                 int ps, pt;
-                if (try_pattern(x, p, v, clause_end, &ps, &pt)) {
+                bool hit = try_pattern(x, p, v, clause_end, &ps, &pt);
+                TRACE(x, "          pattern %s [%s]  %s:%u  %s\n", tk_intern_str(&x->d->strings, p->text),
+                      tk_intern_str(&x->d->strings, p->code), tk_intern_str(&x->d->strings, p->file), p->line,
+                      hit ? "matches" : "does not match");
+                if (hit) {
                     const char *pc = tk_intern_str(&x->d->strings, p->code);
                     size_t cl = strcspn(pc, ":"); /* "042:043": active:passive */
                     if (cl < 2 || cl > 4 || pc[0] < '0' || pc[0] > '9') continue;
@@ -790,7 +830,10 @@ static tk_status code_sentence(sent *x) {
             }
             if (!pron.set) continue; /* no one did it */
         }
-        if (src < 0 && !pron.set) continue; /* a passive without its "by": no source */
+        if (src < 0 && !pron.set) {
+            TRACE(x, "          no source found%s: no event\n", passive ? " (a passive without its \"by\")" : "");
+            continue; /* a passive without its "by": no source */
+        }
         if (tgt == src) tgt = -1;
         if (src >= 0 && !rel) last_src = src; /* a reduced relative is not the clause's subject */
         /* compound actors: "The EU and the US called on", "Arnor, Calenardhon
@@ -828,6 +871,8 @@ static tk_status code_sentence(sent *x) {
         else if ((v->start < 512 && x->quoted[v->start]) || v->start >= reported_from)
             ev.modality = TK_MOD_REPORTED;
         event_text(x, &ev, v->start, v->end);
+        TRACE(x, "          event: %s%s -> %s -> %s (%s)\n", ev.negated ? "NOT " : "", ev.source.code, ev.code,
+              ev.target.set ? ev.target.code : "-", tk_modality_name(ev.modality));
         if ((st = add_event(s, &ev)) != TK_OK) return st;
         /* "X visited Y" [042:043]: and Y hosted X */
         if (passive_code[0] >= '0' && passive_code[0] <= '9' && ev.target.set) {

@@ -144,6 +144,7 @@ struct tk_story {
     TK_VEC(const char *) warnings; /* strings in the arena */
 
     tk_buf out;         /* rendered output */
+    tk_buf *trace;      /* when set, the coder explains itself here (explain) */
     char errmsg[256];
 };
 

@@ -7,6 +7,7 @@
 
 #include "match.h"
 #include "../read/read.h"
+#include "../code/code.h"
 
 static const char *kind_name(int k) {
     switch (k) {
@@ -92,6 +93,64 @@ tk_status tk_story_lookup(tk_story *s, const char *phrase, size_t len, const cha
         }
         if (*result) tk_buf_printf(b, "  result: %s\n", result);
     }
+    if (b->failed) return tk_story_fail(s, TK_ENOMEM, "out of memory");
+    *out = b->data;
+    *out_len = b->len;
+    return TK_OK;
+}
+
+/* Flags of a token, for the explanation. */
+static void token_tags(tk_buf *b, const tk_token *t) {
+    static const struct { unsigned bit; const char *name; } tags[] = {
+        {TK_TF_TITLE, "title"}, {TK_TF_ABBREV, "abbrev"}, {TK_TF_INITIAL, "initial"},
+        {TK_TF_MONTH, "month"}, {TK_TF_CLITIC, "clitic"}, {TK_TF_QUOTE_OPEN, "quote-open"},
+        {TK_TF_QUOTE_CLOSE, "quote-close"}, {TK_TF_TERMINAL, "terminal"}};
+    const char *kind = t->kind == TK_TOK_NUMBER ? "num" : t->kind == TK_TOK_QUOTE ? "quote"
+                     : t->kind == TK_TOK_PUNCT ? "punct" : t->kind == TK_TOK_OPEN || t->kind == TK_TOK_CLOSE ? "bracket" : NULL;
+    bool any = false;
+    if (kind) { tk_buf_printf(b, "/%s", kind); any = true; }
+    for (size_t i = 0; i < sizeof tags / sizeof *tags; i++)
+        if (t->flags & tags[i].bit) { tk_buf_printf(b, "%s%s", any ? "," : "/", tags[i].name); any = true; }
+}
+
+tk_status tk_story_explain(tk_story *s, const char *sentence, size_t len, const char *date,
+                           const char **out, size_t *out_len) {
+    if (!s || !sentence || !out || !out_len) return TK_EUSAGE;
+    if (date && !tk_match_date(date)) return tk_story_fail(s, TK_EUSAGE, "date \"%s\" is not YYYY-MM-DD", date);
+    tk_status st = tk_story_load_text(s, sentence, len, "explain");
+    if (st != TK_OK) return st;
+    if (date && !(s->date = tk_arena_strndup(&s->arena, date, 10)))
+        return tk_story_fail(s, TK_ENOMEM, "out of memory");
+    tk_buf trace;
+    tk_buf_init(&trace);
+    s->trace = &trace;
+    st = tk_story_code(s);
+    s->trace = NULL;
+    if (st != TK_OK) { tk_buf_free(&trace); return st; }
+    tk_buf *b = &s->out;
+    tk_buf_clear(b);
+    tk_buf_printf(b, "\"%.*s\"%s%s\n", (int)len, sentence, date ? " on " : "", date ? date : "");
+    for (size_t si = 0; si < s->sentences.n; si++) {
+        const tk_sentence *x = &s->sentences.v[si];
+        tk_buf_printf(b, "sentence %zu tokens:", si);
+        for (uint32_t k = x->tok_start; k < x->tok_end; k++) {
+            const tk_token *t = &s->tokens.v[k];
+            tk_buf_printf(b, " %.*s", (int)(t->end - t->start), s->text + t->start);
+            token_tags(b, t);
+        }
+        tk_buf_putc(b, '\n');
+    }
+    tk_buf_puts(b, "coding:\n");
+    if (trace.len) tk_buf_put(b, trace.data, trace.len);
+    else tk_buf_puts(b, "  no dictionary entry matches\n");
+    tk_buf_free(&trace);
+    tk_buf_printf(b, "events (%zu):\n", s->events.n);
+    for (size_t i = 0; i < s->events.n; i++) {
+        const tk_event *e = &s->events.v[i];
+        tk_buf_printf(b, "  %s%s -> %s -> %s  (%s)\n", e->negated ? "NOT " : "", e->source.code, e->code,
+                      e->target.set ? e->target.code : "-", tk_modality_name(e->modality));
+    }
+    for (size_t i = 0; i < s->warnings.n; i++) tk_buf_printf(b, "warning: %s\n", s->warnings.v[i]);
     if (b->failed) return tk_story_fail(s, TK_ENOMEM, "out of memory");
     *out = b->data;
     *out_len = b->len;

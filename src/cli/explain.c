@@ -1,0 +1,71 @@
+/* explain.c — `tarikh explain "SENTENCE"`: why the coder codes a sentence
+ * the way it does (tokens, dictionary matches, phrases, patterns tried,
+ * events). */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "tarikh.h"
+
+static const char explain_usage[] =
+    "usage: tarikh explain \"SENTENCE\" [--date YYYY-MM-DD] [--dict [+]DIR]... [--tabari-stems]\n"
+    "\n"
+    "Shows the tokens and their tags, each dictionary match with its file:line,\n"
+    "the actor phrases and their codes, each verb with every pattern tried and\n"
+    "whether it matched, and the events that result.\n";
+
+int tk_cmd_explain(int argc, char **argv) {
+    static const struct option longopts[] = {{"date", required_argument, 0, 'd'},
+                                             {"dict", required_argument, 0, 'D'},
+                                             {"tabari-stems", no_argument, 0, 'T'},
+                                             {"help", no_argument, 0, 'h'},
+                                             {0, 0, 0, 0}};
+    tk_options opts;
+    memset(&opts, 0, sizeof opts);
+    const char *paths[32];
+    size_t npaths = 0;
+    const char *date = NULL;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'd': date = optarg; break;
+        case 'D':
+            if (npaths == 32) { fputs("tarikh explain: too many --dict options\n", stderr); return TK_EXIT_USAGE; }
+            if (optarg[0] == '+') paths[npaths++] = optarg + 1;
+            else { paths[npaths++] = optarg; opts.no_builtin_dicts = 1; }
+            break;
+        case 'T': opts.tabari_stems = 1; break;
+        case 'h': fputs(explain_usage, stdout); return TK_EXIT_OK;
+        default: fputs(explain_usage, stderr); return TK_EXIT_USAGE;
+        }
+    }
+    if (optind >= argc) {
+        fputs(explain_usage, stderr);
+        return TK_EXIT_USAGE;
+    }
+    opts.dict_paths = paths;
+    opts.ndict_paths = npaths;
+    tk_engine *e = tk_engine_new(&opts);
+    tk_story *s = e ? tk_story_new(e) : NULL;
+    if (!s) {
+        fputs("tarikh explain: the dictionaries could not be loaded\n", stderr);
+        tk_engine_free(e);
+        return TK_EXIT_USAGE;
+    }
+    int rc = TK_EXIT_OK;
+    for (int i = optind; i < argc; i++) {
+        const char *out;
+        size_t len;
+        if (tk_story_explain(s, argv[i], strlen(argv[i]), date, &out, &len) != TK_OK) {
+            fprintf(stderr, "tarikh explain: %s\n", tk_story_errmsg(s));
+            rc = TK_EXIT_USAGE;
+            break;
+        }
+        fwrite(out, 1, len, stdout);
+    }
+    tk_story_free(s);
+    tk_engine_free(e);
+    return rc;
+}

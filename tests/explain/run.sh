@@ -1,0 +1,41 @@
+#!/bin/sh
+# tarikh explain: for a few sentences, the trace must contain the lines
+# that justify the event (the dictionary entry with its file:line, the
+# pattern that matched, the event) and must say why a word gave no event.
+# Usage: run.sh TARIKH
+T=$1
+pass=0 fail=0
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+# expect SENTENCE FIXED-STRING...: each string must appear in the output
+expect() {
+    s=$1; shift
+    "$T" explain "$s" --date 2024-03-01 >"$out" 2>&1
+    rc=$?
+    if [ $rc != 0 ]; then
+        echo "FAIL exit $rc: $s"; fail=$((fail + 1)); return
+    fi
+    for want in "$@"; do
+        if grep -qF -- "$want" "$out"; then pass=$((pass + 1))
+        else echo "FAIL: \"$s\" lacks: $want"; cat "$out"; fail=$((fail + 1)); fi
+    done
+}
+expect "Russia accused Ukraine of shelling the city." \
+    "actor  russia  ->  RUSSIA_ [RUS]  data/actors/countries.actors:" \
+    "verb   accused  ->  ACCUSE [112]  data/verbs/11-disapprove.verbs:" \
+    "SHELLING" "matches" \
+    "event: RUS -> 1123 -> UKR (asserted)" \
+    "a noun here (after a determiner or preposition): no event" \
+    "events (1):"
+expect "France did not sign an agreement with Mali." \
+    "WITH + [057]  data/verbs/05-diplomatic-cooperation.verbs:" \
+    "event: NOT FRA -> 057 -> MLI (asserted)"
+expect "The weather was fine." \
+    "events (0):"
+# bad use: no sentence, bad date -> exit 2 with a message
+"$T" explain >/dev/null 2>&1
+if [ $? = 2 ]; then pass=$((pass + 1)); else echo "FAIL: explain without a sentence"; fail=$((fail + 1)); fi
+"$T" explain "x" --date 20240101 2>"$out" >/dev/null
+if [ $? = 2 ] && grep -q 'not YYYY-MM-DD' "$out"; then pass=$((pass + 1)); else echo "FAIL: bad --date"; fail=$((fail + 1)); fi
+echo "explain: $pass passed, $fail failed"
+[ $fail = 0 ]
