@@ -19,6 +19,7 @@ typedef struct chunk {
 
 typedef struct np {
     uint32_t start, end; /* words */
+    bool agent_only;     /* coded from agents alone: no country yet */
     char code[40];
 } np;
 
@@ -111,12 +112,13 @@ static const struct { const char *w; uint32_t bits; } word_classes[] = {
 };
 
 /* CAMEO role codes: a phrase coded with one of these alone ("the junta":
- * GOV) has no country yet. */
+ * GOV) has no country yet. IMG (international militarized group) is not
+ * among them: it is transnational, like IGO. */
 static bool role_only(const char *code) {
     static const char *const roles[] = {"GOV", "MIL", "COP", "REB", "INS", "OPP", "JUD", "LEG",
                                         "BUS", "MED", "EDU", "HLH", "REF", "CVL", "LAB", "REL",
                                         "SPY", "ELI", "UAF", "SEP", "MOD", "RAD", "CRM", "AGR",
-                                        "ENV", "HRI", "DEV", "IMG", "ATH", "PTY", NULL};
+                                        "ENV", "HRI", "DEV", "ATH", "PTY", NULL};
     if (strlen(code) < 3) return false;
     for (const char *const *r = roles; *r; r++)
         if (!memcmp(code, *r, 3)) return true;
@@ -229,6 +231,7 @@ static void make_nps(sent *x) {
         np *p = &x->nps[x->nnp];
         p->start = x->c[i].start;
         p->end = x->c[j - 1].end;
+        p->agent_only = !actor;
         if (actor && agent && strlen(actor) <= 3) tk_dict_compose(actor, agent, p->code, sizeof p->code);
         else if (actor) snprintf(p->code, sizeof p->code, "%s", actor);
         else snprintf(p->code, sizeof p->code, "%s", agent[0] == '~' ? agent + 1 : agent);
@@ -249,7 +252,7 @@ static void make_nps(sent *x) {
 static void story_context(sent *x) {
     for (size_t i = 0; i < x->nnp; i++) {
         np *p = &x->nps[i];
-        if (role_only(p->code)) {
+        if (p->agent_only && role_only(p->code)) {
             size_t cl = strlen(p->code);
             if (x->country[0] && cl + 3 < sizeof p->code) {
                 memmove(p->code + 3, p->code, cl + 1);
@@ -286,6 +289,7 @@ static void story_context(sent *x) {
         np *p = &x->nps[x->nnp];
         p->start = a - 1;
         p->end = i + 1;
+        p->agent_only = false;
         snprintf(p->code, sizeof p->code, "%s", ante);
         for (uint32_t k = p->start; k < p->end; k++) x->np_at[k] = (int16_t)x->nnp;
         x->nnp++;

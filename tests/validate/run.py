@@ -10,12 +10,15 @@
   petrarch2 PETRARCH2 gold records, with our dictionaries: root code, source and
             target country
 Each prints 'SUITE: N passed, N failed' and a per-category breakdown.
-Usage: run.py BINARY SHARED_DIR [SUITE...]"""
+With -v, each failed expectation is listed (id, text, expected, events got).
+Usage: run.py [-v] BINARY SHARED_DIR [SUITE...]"""
 import collections, json, os, re, subprocess, sys, tempfile
 import xml.etree.ElementTree as ET
 
-binary, shared = sys.argv[1], sys.argv[2]
-suites = sys.argv[3:] or ["tabari", "petrarch", "plover", "petrarch2"]
+verbose = "-v" in sys.argv[1:]
+argv = [a for a in sys.argv if a != "-v"]
+binary, shared = argv[1], argv[2]
+suites = argv[3:] or ["tabari", "petrarch", "plover", "petrarch2"]
 val = os.path.join(shared, "reference", "validation")
 if not os.path.isdir(val):
     print(f"validate: skipped ({val} absent)")
@@ -37,6 +40,16 @@ def code_stories(stories, dicts, extra=()):
         r = json.loads(line)
         out[r["id"]] = r["events"]
     return out
+
+def brief(events):
+    return "; ".join(f"{(e['source'] or {}).get('code')} {e['code']} {(e['target'] or {}).get('code')}"
+                     for e in events) or "no event"
+
+def fail(r, ok, want, got):
+    """Lists a failed expectation under -v; returns ok."""
+    if verbose and not ok:
+        print(f"  FAIL {r['id']}: {r['text'][:300]}\n       want {want}; got {brief(got)}")
+    return ok
 
 def report(name, results):
     """results: list of (category, ok)."""
@@ -79,7 +92,7 @@ def tabari():
         for e in r["exp"]:
             e = e.strip()
             if e.startswith("---"):
-                results.append((cat, not got))
+                results.append((cat, fail(r, not got, "no event", got)))
                 continue
             parts = [x.strip() for x in e.split("/")]
             if len(parts) < 3:
@@ -87,7 +100,7 @@ def tabari():
             src, tgt, code = parts[0], parts[1], parts[2].split()[0]
             ok = any((ev["source"] or {}).get("code") == src and ((ev["target"] or {}).get("code") or "---") == tgt
                      and ev["code"] == code for ev in got)
-            results.append((cat, ok))
+            results.append((cat, fail(r, ok, f"{src} {code} {tgt}", got)))
     return report("tabari", results)
 
 def petrarch():
@@ -109,12 +122,12 @@ def petrarch():
         got = events.get(r["id"], [])
         for c in r["exp"]:
             if c.get("noevents") == "True":
-                results.append((r["cat"], not got))
+                results.append((r["cat"], fail(r, not got, "no event", got)))
             elif "eventcode" in c:
                 ok = any((ev["source"] or {}).get("code") == c.get("sourcecode") and
                          (ev["target"] or {}).get("code") == c.get("targetcode") and
                          ev["code"] == c.get("eventcode") for ev in got)
-                results.append((r["cat"], ok))
+                results.append((r["cat"], fail(r, ok, f"{c.get('sourcecode')} {c.get('eventcode')} {c.get('targetcode')}", got)))
     return report("petrarch", results)
 
 def actors(v):
@@ -159,7 +172,7 @@ def plover():
         # target country
         ok = any(ev["root"] in roots.get(r["event"], set()) and (ev["source"] or {}).get("code", "")[:3] in r["src"] and
                  (not r["tgt"] or ((ev["target"] or {}).get("code") or "")[:3] in r["tgt"]) for ev in got)
-        results.append((r["event"], ok))
+        results.append((r["event"], fail(r, ok, f"{r['src']} {r['event']} {r['tgt']}", got)))
     return report("plover", results)
 
 def attrs(tag):
@@ -184,12 +197,13 @@ def petrarch2():
         got = events.get(r["id"], [])
         for c in r["exp"]:
             if c.get("noevents") == "True":
-                results.append(("no event", not got))
+                results.append(("no event", fail(r, not got, "no event", got)))
             elif "eventcode" in c:
                 ok = any(((ev["source"] or {}).get("code") or "")[:3] == c.get("sourcecode", "")[:3] and
                          ((ev["target"] or {}).get("code") or "")[:3] == c.get("targetcode", "")[:3] and
                          ev["root"] == c.get("eventcode", "")[:2] for ev in got)
-                results.append((c.get("eventcode", "")[:2], ok))
+                results.append((c.get("eventcode", "")[:2],
+                                fail(r, ok, f"{c.get('sourcecode')} {c.get('eventcode')} {c.get('targetcode')}", got)))
     return report("petrarch2", results)
 
 total = [0, 0]
