@@ -59,7 +59,6 @@ const char *tk_modality_name(int m) {
     }
 }
 
-
 /* Word classes the coder looks at, as bits (one lookup per word). */
 enum {
     W_DET = 1u << 0, W_PREP = 1u << 1, W_BE = 1u << 2, W_NEG = 1u << 3, W_SPEC = 1u << 4,
@@ -244,8 +243,6 @@ static void make_nps(sent *x) {
         i = j;
     }
 }
-
-
 
 /* Remembers the phrases of this sentence for later ones, and gives
  * role-only phrases the story's country. */
@@ -849,10 +846,17 @@ static tk_status code_sentence(sent *x) {
         if (tgt >= 0) nt = compound_right(x, tgt, tgts, 8);
         if (!ns) srcs[ns++] = src;
         if (!nt) tgts[nt++] = tgt;
+        /* "Arnor and Gondor renewed ties", "X and Y held talks": with no
+         * target, a cooperative or consultative act (roots 03-06) of two or
+         * three sources is between them, one event each way (a longer list
+         * is usually a membership: "the G7 leaders of ...") */
+        bool mutual = !passive && ns >= 2 && ns <= 3 && tgt < 0 && code[0] == '0' && code[1] >= '3' && code[1] <= '6';
+        if (mutual) TRACE(x, "          several sources, no target, a root-%c%c act: between them\n", code[0], code[1]);
         for (int si2 = 0; si2 < ns; si2++)
-        for (int ti = 0; ti < nt; ti++) {
+        for (int ti = 0; ti < (mutual ? ns : nt); ti++) {
+        if (mutual && ti == si2) continue;
         src = srcs[si2];
-        tgt = tgts[ti];
+        tgt = mutual ? srcs[ti] : tgts[ti];
         if (tgt == src) tgt = -1;
         tk_event ev;
         memset(&ev, 0, sizeof ev);

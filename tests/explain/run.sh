@@ -30,6 +30,13 @@ expect "Russia accused Ukraine of shelling the city." \
 expect "France did not sign an agreement with Mali." \
     "WITH + [057]  data/verbs/05-diplomatic-cooperation.verbs:" \
     "event: NOT FRA -> 057 -> MLI (asserted)"
+# several sources, no target: a cooperative act is between them, each way;
+# a critical one is not
+expect "Armenia and Azerbaijan agreed to continue the talks." \
+    "several sources, no target" \
+    "event: ARM -> 030 -> AZE (asserted)" "event: AZE -> 030 -> ARM (asserted)"
+expect "Russia and China condemned the strike." \
+    "event: RUS -> 111 -> - (asserted)" "event: CHN -> 111 -> - (asserted)"
 expect "The weather was fine." \
     "events (0):"
 # bad use: no sentence, bad date -> exit 2 with a message
