@@ -477,11 +477,12 @@ static bool in_range(const sent *x, uint32_t from, uint32_t to, uint32_t bits) {
 }
 
 /* Is word i something that may stand between "and" and a phrase in a
- * list of actors: an adjective or other unknown lowercase word? */
+ * list of actors: a determiner, an adjective or another word the
+ * dictionaries do not know ("and the evil awful Gondor")? */
 static bool filler(const sent *x, uint32_t i) {
     if (i >= 512 || i >= x->w.n || x->np_at[i] >= 0) return false;
     if (C(x, i) & (W_BREAK | W_AND | W_COMMA | W_PREP | W_BE | W_HAVE | W_TO)) return false;
-    return x->wid[i] == TK_NONE;
+    return x->wid[i] == TK_NONE || (C(x, i) & W_DET);
 }
 
 /* The phrase at npi and those coordinated before it ("A, B and C"), in

@@ -37,6 +37,9 @@ expect "Armenia and Azerbaijan agreed to continue the talks." \
     "event: ARM -> 030 -> AZE (asserted)" "event: AZE -> 030 -> ARM (asserted)"
 expect "Russia and China condemned the strike." \
     "event: RUS -> 111 -> - (asserted)" "event: CHN -> 111 -> - (asserted)"
+# a list of actors with a determiner and an adjective inside
+expect "Mali and the impoverished Niger condemned the strike." \
+    "event: MLI -> 111 -> - (asserted)" "event: NER -> 111 -> - (asserted)"
 expect "The weather was fine." \
     "events (0):"
 # bad use: no sentence, bad date -> exit 2 with a message
