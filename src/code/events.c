@@ -550,7 +550,7 @@ static void event_text(const sent *x, tk_event *ev, uint32_t vstart, uint32_t ve
     ev->text_end = te;
 }
 
-static tk_status add_event(tk_story *s, const tk_event *ev) {
+static tk_status add_one(tk_story *s, const tk_event *ev) {
     /* the same (source, target, code) once per sentence */
     for (size_t i = s->events.n; i-- > 0;) {
         const tk_event *o = &s->events.v[i];
@@ -561,6 +561,39 @@ static tk_status add_event(tk_story *s, const tk_event *ev) {
     }
     if (!TK_VEC_GROW(s->events)) return tk_story_fail(s, TK_ENOMEM, "out of memory");
     s->events.v[s->events.n++] = *ev;
+    return TK_OK;
+}
+
+/* The i-th of the "/"-separated codes in code into out; false past the
+ * last. */
+static bool code_part(const char *code, int i, char *out, size_t cap) {
+    for (; i > 0; i--) {
+        code = strchr(code, '/');
+        if (!code) return false;
+        code++;
+    }
+    size_t n = strcspn(code, "/");
+    if (n >= cap) n = cap - 1;
+    memcpy(out, code, n);
+    out[n] = '\0';
+    return true;
+}
+
+/* Adds an event; an actor coded "FRO/BIL/SAM" (PETRARCH: a name that
+ * stands for several actors, "the Shire") gives one event for each. */
+static tk_status add_event(tk_story *s, const tk_event *ev) {
+    bool ss = strchr(ev->source.code, '/') != NULL, ts = ev->target.set && strchr(ev->target.code, '/');
+    if (!ss && !ts) return add_one(s, ev);
+    tk_event e = *ev;
+    for (int i = 0; code_part(ev->source.code, i, e.source.code, sizeof e.source.code); i++) {
+        if (!e.source.code[0]) continue;
+        for (int j = 0; code_part(ev->target.code, j, e.target.code, sizeof e.target.code); j++) {
+            if (ev->target.set && !e.target.code[0]) continue;
+            tk_status st = add_one(s, &e);
+            if (st != TK_OK) return st;
+            if (!ev->target.set) break;
+        }
+    }
     return TK_OK;
 }
 

@@ -42,6 +42,15 @@ expect "Mali and the impoverished Niger condemned the strike." \
     "event: MLI -> 111 -> - (asserted)" "event: NER -> 111 -> - (asserted)"
 expect "The weather was fine." \
     "events (0):"
+# an actor coded "A/B/C" in a user's dictionary stands for three actors
+d=$(mktemp -d)
+printf 'THE_SHIRE [FRO/BIL/SAM]\n' >"$d/shire.actors"
+"$T" explain "The Shire condemned Mali." --date 2024-03-01 --dict +"$d" >"$out" 2>&1
+for want in "FRO -> 111 -> MLI" "BIL -> 111 -> MLI" "SAM -> 111 -> MLI" "events (3):"; do
+    if grep -qF -- "$want" "$out"; then pass=$((pass + 1))
+    else echo "FAIL: FRO/BIL/SAM lacks: $want"; cat "$out"; fail=$((fail + 1)); fi
+done
+rm -r "$d"
 # bad use: no sentence, bad date -> exit 2 with a message
 "$T" explain >/dev/null 2>&1
 if [ $? = 2 ]; then pass=$((pass + 1)); else echo "FAIL: explain without a sentence"; fail=$((fail + 1)); fi
