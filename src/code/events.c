@@ -20,6 +20,7 @@ typedef struct chunk {
 typedef struct np {
     uint32_t start, end; /* words */
     bool agent_only;     /* coded from agents alone: no country yet */
+    const char *lead_agent; /* "lawmakers in Gondor": the agent before a country */
     char code[40];
 } np;
 
@@ -231,6 +232,7 @@ static void make_nps(sent *x) {
         p->start = x->c[i].start;
         p->end = x->c[j - 1].end;
         p->agent_only = !actor;
+        p->lead_agent = x->c[i].kind == TK_ENTRY_AGENT && actor && strlen(actor) <= 3 ? agent : NULL;
         if (actor && agent && strlen(actor) <= 3) tk_dict_compose(actor, agent, p->code, sizeof p->code);
         else if (actor) snprintf(p->code, sizeof p->code, "%s", actor);
         else snprintf(p->code, sizeof p->code, "%s", agent[0] == '~' ? agent + 1 : agent);
@@ -287,6 +289,7 @@ static void story_context(sent *x) {
         p->start = a - 1;
         p->end = i + 1;
         p->agent_only = false;
+        p->lead_agent = NULL;
         snprintf(p->code, sizeof p->code, "%s", ante);
         for (uint32_t k = p->start; k < p->end; k++) x->np_at[k] = (int16_t)x->nnp;
         x->nnp++;
@@ -507,6 +510,22 @@ static int compound_left(const sent *x, int npi, int *out, int max) {
         a = x->nps[prev].start;
     }
     return n;
+}
+
+/* "Lawmakers in Fornost and Gondor": the agent that leads one phrase of
+ * a list goes to the bare countries of the others (GONLEG). */
+static void share_agent(sent *x, const int *list, int n) {
+    const char *agent = NULL;
+    for (int i = 0; i < n && !agent; i++) agent = x->nps[list[i]].lead_agent;
+    if (!agent) return;
+    for (int i = 0; i < n; i++) {
+        np *p = &x->nps[list[i]];
+        if (p->lead_agent || strlen(p->code) != 3) continue;
+        char code[sizeof p->code];
+        tk_dict_compose(p->code, agent, code, sizeof code);
+        memcpy(p->code, code, sizeof code);
+        p->lead_agent = agent;
+    }
 }
 
 /* The phrase at npi and those coordinated after it ("Dagolath and
@@ -878,6 +897,8 @@ static tk_status code_sentence(sent *x) {
         int ns = 0, nt = 0;
         if (src >= 0) ns = passive ? (srcs[0] = src, 1) : compound_left(x, src, srcs, 8);
         if (tgt >= 0) nt = compound_right(x, tgt, tgts, 8);
+        if (ns > 1) share_agent(x, srcs, ns);
+        if (nt > 1) share_agent(x, tgts, nt);
         if (!ns) srcs[ns++] = src;
         if (!nt) tgts[nt++] = tgt;
         /* "Arnor and Gondor renewed ties", "X and Y held talks": with no

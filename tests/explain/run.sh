@@ -40,6 +40,9 @@ expect "Russia and China condemned the strike." \
 # a list of actors with a determiner and an adjective inside
 expect "Mali and the impoverished Niger condemned the strike." \
     "event: MLI -> 111 -> - (asserted)" "event: NER -> 111 -> - (asserted)"
+# the agent leading one phrase of a list goes to the others' countries
+expect "Lawmakers in Armenia and Azerbaijan condemned the attack on Mali." \
+    "event: ARMLEG -> 111 -> MLI (asserted)" "event: AZELEG -> 111 -> MLI (asserted)"
 expect "The weather was fine." \
     "events (0):"
 # an actor coded "A/B/C" in a user's dictionary stands for three actors
