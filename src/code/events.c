@@ -20,7 +20,8 @@ typedef struct chunk {
 typedef struct np {
     uint32_t start, end; /* words */
     bool agent_only;     /* coded from agents alone: no country yet */
-    const char *lead_agent; /* "lawmakers in Gondor": the agent before a country */
+    const char *lead_agent;  /* "lawmakers in Gondor": the agent before a country */
+    const char *trail_agent; /* "Gondorian lawmakers": the agent after it */
     char code[40];
 } np;
 
@@ -233,6 +234,8 @@ static void make_nps(sent *x) {
         p->end = x->c[j - 1].end;
         p->agent_only = !actor;
         p->lead_agent = x->c[i].kind == TK_ENTRY_AGENT && actor && strlen(actor) <= 3 ? agent : NULL;
+        p->trail_agent = x->c[i].kind == TK_ENTRY_ACTOR && x->c[j - 1].kind == TK_ENTRY_AGENT && actor &&
+                                 strlen(actor) <= 3 ? agent : NULL;
         if (actor && agent && strlen(actor) <= 3) tk_dict_compose(actor, agent, p->code, sizeof p->code);
         else if (actor) snprintf(p->code, sizeof p->code, "%s", actor);
         else snprintf(p->code, sizeof p->code, "%s", agent[0] == '~' ? agent + 1 : agent);
@@ -289,7 +292,7 @@ static void story_context(sent *x) {
         p->start = a - 1;
         p->end = i + 1;
         p->agent_only = false;
-        p->lead_agent = NULL;
+        p->lead_agent = p->trail_agent = NULL;
         snprintf(p->code, sizeof p->code, "%s", ante);
         for (uint32_t k = p->start; k < p->end; k++) x->np_at[k] = (int16_t)x->nnp;
         x->nnp++;
@@ -512,19 +515,22 @@ static int compound_left(const sent *x, int npi, int *out, int max) {
     return n;
 }
 
-/* "Lawmakers in Fornost and Gondor": the agent that leads one phrase of
- * a list goes to the bare countries of the others (GONLEG). */
+/* "Lawmakers in Fornost and Gondor", "Hungarian and Romanian officials":
+ * the agent that leads a phrase of a list goes to the bare countries after
+ * it, one that ends a phrase to those before it (GONLEG, HUNGOV). */
 static void share_agent(sent *x, const int *list, int n) {
-    const char *agent = NULL;
-    for (int i = 0; i < n && !agent; i++) agent = x->nps[list[i]].lead_agent;
-    if (!agent) return;
     for (int i = 0; i < n; i++) {
-        np *p = &x->nps[list[i]];
-        if (p->lead_agent || strlen(p->code) != 3) continue;
-        char code[sizeof p->code];
-        tk_dict_compose(p->code, agent, code, sizeof code);
-        memcpy(p->code, code, sizeof code);
-        p->lead_agent = agent;
+        const np *from = &x->nps[list[i]];
+        if (!from->lead_agent && !from->trail_agent) continue;
+        for (int k = 0; k < n; k++) {
+            np *p = &x->nps[list[k]];
+            if (k == i || strlen(p->code) != 3 || p->agent_only) continue;
+            const char *agent = p->start > from->start ? from->lead_agent : from->trail_agent;
+            if (!agent) continue;
+            char code[sizeof p->code];
+            tk_dict_compose(p->code, agent, code, sizeof code);
+            memcpy(p->code, code, sizeof code);
+        }
     }
 }
 

@@ -43,6 +43,8 @@ expect "Mali and the impoverished Niger condemned the strike." \
 # the agent leading one phrase of a list goes to the others' countries
 expect "Lawmakers in Armenia and Azerbaijan condemned the attack on Mali." \
     "event: ARMLEG -> 111 -> MLI (asserted)" "event: AZELEG -> 111 -> MLI (asserted)"
+expect "Senior Hungarian and Romanian officials condemned the attack." \
+    "event: HUNGOV -> 111 -> - (asserted)" "event: ROUGOV -> 111 -> - (asserted)"
 expect "The weather was fine." \
     "events (0):"
 # an actor coded "A/B/C" in a user's dictionary stands for three actors
