@@ -673,6 +673,14 @@ static tk_status code_sentence(sent *x) {
         /* "the attack", "by telephone", "the sanctions": a noun */
         if (v->kind == TK_ENTRY_VERB && v->start > 0 && (C(x, v->start - 1) & (W_DET | W_PREP)))
             noun_use[ci] = true;
+        /* "supply arms to", "imposed sanctions on": an -s word right after
+         * a verb and before a preposition is its object, not a verb of its
+         * own */
+        const tk_word *w = &x->w.w[v->start];
+        if (v->kind == TK_ENTRY_VERB && ci > 0 && x->c[ci - 1].kind == TK_ENTRY_VERB &&
+            x->c[ci - 1].end == v->start && v->end == v->start + 1 && w->n > 3 && w->s[w->n - 1] == 's' &&
+            w->s[w->n - 2] != 's' && v->end < x->w.n && (C(x, v->end) & (W_PREP | W_TO)))
+            noun_use[ci] = true;
     }
     for (size_t ci = 0; ci < x->nc && ci < 256; ci++) {
         const chunk *v = &x->c[ci];

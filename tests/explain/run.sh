@@ -45,6 +45,11 @@ expect "Lawmakers in Armenia and Azerbaijan condemned the attack on Mali." \
     "event: ARMLEG -> 111 -> MLI (asserted)" "event: AZELEG -> 111 -> MLI (asserted)"
 expect "Senior Hungarian and Romanian officials condemned the attack." \
     "event: HUNGOV -> 111 -> - (asserted)" "event: ROUGOV -> 111 -> - (asserted)"
+# an -s word between a verb and a preposition is the verb's object
+expect "The United States will supply arms to Israel." \
+    "event: USA -> 072 -> ISR"
+expect "Damascus and Moscow intensify strikes on Idlib." \
+    "event: SYRGOV -> 190 -> SYR" "events (2):"
 expect "The weather was fine." \
     "events (0):"
 # an actor coded "A/B/C" in a user's dictionary stands for three actors
