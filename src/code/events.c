@@ -255,10 +255,12 @@ static void story_context(sent *x) {
     for (size_t i = 0; i < x->nnp; i++) {
         np *p = &x->nps[i];
         if (p->agent_only && role_only(p->code)) {
+            /* the story's country, or PETRARCH's "---" for none yet
+             * ("---GOV") */
             size_t cl = strlen(p->code);
-            if (x->country[0] && cl + 3 < sizeof p->code) {
+            if (cl + 3 < sizeof p->code) {
                 memmove(p->code + 3, p->code, cl + 1);
-                memcpy(p->code, x->country, 3);
+                memcpy(p->code, x->country[0] ? x->country : "---", 3);
             }
             continue;
         }
