@@ -165,6 +165,20 @@ static const char *code_of(const sent *x, uint32_t entry) {
     return tk_dict_code_on(x->d, &x->d->entries[entry], x->day);
 }
 
+/* Is word i the participle of a hyphenated modifier ("government-held",
+ * "Iran-backed", "UK-based"): a part of the same token as the word before
+ * it, naming who holds, backs or hosts something else? */
+static bool modifier_participle(const sent *x, uint32_t i) {
+    static const char *const parts[] = {"held", "controlled", "backed", "based", "allied", "aligned",
+                                        "linked", "sponsored", "supported", "occupied", "funded",
+                                        "armed", "dominated", "owned", "run", "friendly", "leaning", NULL};
+    if (i == 0 || i >= x->w.n || x->w.token[i] != x->w.token[i - 1]) return false;
+    const tk_word *w = &x->w.w[i];
+    for (const char *const *p = parts; *p; p++)
+        if (w->n == strlen(*p) && !memcmp(w->s, *p, w->n)) return true;
+    return false;
+}
+
 /* Non-overlapping chunks, left to right, the longest match at each word;
  * at equal length a noun reading (actor, agent) wins after a determiner,
  * a verb reading otherwise. */
@@ -188,6 +202,10 @@ static void make_chunks(sent *x) {
             }
         }
         if (!best) { i++; continue; }
+        /* "a government-held part of Syria": the government is not a party
+         * here, and "held" is no verb */
+        if (modifier_participle(x, best->end)) { i = best->end + 1; continue; }
+        if (modifier_participle(x, best->start)) { i = best->end; continue; }
         x->c[x->nc++] = (chunk){best->start, best->end, x->d->entries[best->entry].kind, best->entry};
         i = best->end;
     }

@@ -50,6 +50,9 @@ expect "The United States will supply arms to Israel." \
     "event: USA -> 072 -> ISR"
 expect "Damascus and Moscow intensify strikes on Idlib." \
     "event: SYRGOV -> 190 -> SYR" "events (2):"
+# "government-held": a modifier, not a party; an agent with no country: ---
+expect "Rebels shelled a government-held district of Aleppo." \
+    "event: ---REB -> 194 -> SYR (asserted)" "events (1):"
 expect "The weather was fine." \
     "events (0):"
 # an actor coded "A/B/C" in a user's dictionary stands for three actors
