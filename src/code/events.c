@@ -802,7 +802,11 @@ static tk_status code_sentence(sent *x) {
             if (C(x, k) & W_BREAK) { clause_end = k; break; }
         /* passive: "was attacked by X" */
         bool rel = ci < 256 && reduced[ci];
-        bool passive = rel || (v->start > 0 && in_range(x, v->start > 2 ? v->start - 2 : 0, v->start, W_BE));
+        /* "was attacked by": BE before a participle; "is attacking" (BE
+         * before an -ing form) is progressive, and active */
+        const tk_word *vw = &x->w.w[v->end - 1];
+        bool ing = vw->n > 4 && !memcmp(vw->s + vw->n - 3, "ing", 3);
+        bool passive = rel || (!ing && v->start > 0 && in_range(x, v->start > 2 ? v->start - 2 : 0, v->start, W_BE));
         int src = -1, tgt = -1;
         if (passive) {
             for (uint32_t k = v->end; k < clause_end; k++)

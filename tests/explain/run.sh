@@ -53,6 +53,9 @@ expect "Damascus and Moscow intensify strikes on Idlib." \
 # "government-held": a modifier, not a party; an agent with no country: ---
 expect "Rebels shelled a government-held district of Aleppo." \
     "event: ---REB -> 194 -> SYR (asserted)" "events (1):"
+# BE before an -ing form is progressive, not passive
+expect "Russia is attacking Ukraine." \
+    "event: RUS -> 190 -> UKR (asserted)"
 expect "The weather was fine." \
     "events (0):"
 # an actor coded "A/B/C" in a user's dictionary stands for three actors
