@@ -179,6 +179,20 @@ static bool modifier_participle(const sent *x, uint32_t i) {
     return false;
 }
 
+/* Is the verb chunk a participle used as an adjective before "to" or
+ * "in": "opposed to", "engaged in", "involved in"? ("committed to" is
+ * left a passive: as an event it is mostly a stance, not an intent.) */
+static bool adjectival(const sent *x, const chunk *v) {
+    static const char *const parts[] = {"opposed", "engaged", "involved", NULL};
+    if (v->end != v->start + 1 || v->end >= x->w.n) return false;
+    const tk_word *w = &x->w.w[v->start], *nx = &x->w.w[v->end];
+    bool prep = (nx->n == 2 && (!memcmp(nx->s, "to", 2) || !memcmp(nx->s, "in", 2)));
+    if (!prep) return false;
+    for (const char *const *p = parts; *p; p++)
+        if (w->n == strlen(*p) && !memcmp(w->s, *p, w->n)) return true;
+    return false;
+}
+
 /* Non-overlapping chunks, left to right, the longest match at each word;
  * at equal length a noun reading (actor, agent) wins after a determiner,
  * a verb reading otherwise. */
@@ -189,6 +203,13 @@ static void make_chunks(sent *x) {
         while (k < x->nm && x->m[k].start < i) k++;
         const tk_dict_match *best = NULL;
         bool after_det = i > 0 && (C(x, i - 1) & W_DET);
+        /* "Serb forces were", "Russian troops have": after an actor and
+         * before BE, HAVE or a modal the word is a noun ("Russia forces
+         * Ukraine to" keeps its verb) */
+        if (!after_det && x->nc > 0 && x->c[x->nc - 1].end == i && x->c[x->nc - 1].kind == TK_ENTRY_ACTOR) {
+            uint32_t nx = i + 1;
+            if (nx < x->w.n && (C(x, nx) & (W_BE | W_HAVE | W_HYPO | W_SPEC))) after_det = true;
+        }
         for (size_t j = k; j < x->nm && x->m[j].start == i; j++) {
             const tk_dict_match *m = &x->m[j];
             const tk_entry *e = &x->d->entries[m->entry];
@@ -807,6 +828,9 @@ static tk_status code_sentence(sent *x) {
         const tk_word *vw = &x->w.w[v->end - 1];
         bool ing = vw->n > 4 && !memcmp(vw->s + vw->n - 3, "ing", 3);
         bool passive = rel || (!ing && v->start > 0 && in_range(x, v->start > 2 ? v->start - 2 : 0, v->start, W_BE));
+        /* "is opposed to", "were engaged in": a state of the subject, which
+         * acts */
+        if (passive && !rel && adjectival(x, v)) passive = false;
         int src = -1, tgt = -1;
         if (passive) {
             for (uint32_t k = v->end; k < clause_end; k++)

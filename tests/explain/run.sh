@@ -56,6 +56,12 @@ expect "Rebels shelled a government-held district of Aleppo." \
 # BE before an -ing form is progressive, not passive
 expect "Russia is attacking Ukraine." \
     "event: RUS -> 190 -> UKR (asserted)"
+# "is opposed to": the subject acts; "forces" after an actor and before
+# HAVE is a noun
+expect "Israel is opposed to French mediation." \
+    "event: ISR -> 110 -> FRA (asserted)"
+expect "Russian forces have shelled Kharkiv." \
+    "agent  forces" "event: RUSMIL -> 194 ->"
 expect "The weather was fine." \
     "events (0):"
 # an actor coded "A/B/C" in a user's dictionary stands for three actors
