@@ -347,6 +347,7 @@ int tk_cmd_code(int argc, char **argv) {
         default: fputs(code_usage, stderr); return TK_EXIT_USAGE;
         }
     }
+    if (!tk_dict_paths_readable(dicts, ndicts, "tarikh code")) return TK_EXIT_USAGE;
     tk_options opts = {.max_story_bytes = r.max_bytes, .dict_paths = dicts, .ndict_paths = ndicts,
                        .no_builtin_dicts = replace_dicts, .diag = dict_diag,
                        .diag_ctx = &dict_warnings, .no_events = no_events,

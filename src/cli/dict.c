@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "input.h"
 #include "tarikh.h"
 
 static const char dict_usage[] =
@@ -96,6 +97,9 @@ int tk_cmd_dict(int argc, char **argv) {
         default: fputs(dict_usage, stderr); return TK_EXIT_USAGE;
         }
     }
+    /* a --dict that is not there: stats and lookup would answer for
+     * nothing */
+    if (strcmp(sub, "check") != 0 && !tk_dict_paths_readable(paths, npaths, "tarikh dict")) return TK_EXIT_USAGE;
     opts.diag = print_diag;
     opts.diag_ctx = &ds;
     /* stats and lookup count problems; check lists them */

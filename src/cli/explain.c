@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "input.h"
 #include "tarikh.h"
 
 static const char explain_usage[] =
@@ -45,6 +46,7 @@ int tk_cmd_explain(int argc, char **argv) {
         fputs(explain_usage, stderr);
         return TK_EXIT_USAGE;
     }
+    if (!tk_dict_paths_readable(paths, npaths, "tarikh explain")) return TK_EXIT_USAGE;
     opts.dict_paths = paths;
     opts.ndict_paths = npaths;
     tk_engine *e = tk_engine_new(&opts);

@@ -2,6 +2,7 @@
 #include "input.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -148,4 +149,14 @@ bool tk_lines_peek(tk_lines *r, const char **p, size_t *n) {
     *p = r->buf + r->start;
     *n = r->end - r->start;
     return true;
+}
+
+bool tk_dict_paths_readable(const char *const *paths, size_t n, const char *prog) {
+    bool ok = true;
+    for (size_t i = 0; i < n; i++)
+        if (access(paths[i], R_OK) != 0) {
+            fprintf(stderr, "%s: %s: cannot open: %s\n", prog, paths[i], strerror(errno));
+            ok = false;
+        }
+    return ok;
 }

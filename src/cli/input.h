@@ -27,6 +27,9 @@ bool tk_lines_open(tk_lines *r, int fd, size_t max_line);
  * skipped line in *len (its full length). */
 tk_line_status tk_lines_next(tk_lines *r, const char **line, size_t *len);
 void tk_lines_close(tk_lines *r);
+/* Are all the --dict paths there to read? Reports each one that is not as
+ * "PROG: PATH: cannot open: reason" and returns false. */
+bool tk_dict_paths_readable(const char *const *paths, size_t n, const char *prog);
 /* Fills up to the first 8 KiB and shows them without consuming anything;
  * false on a read error. */
 bool tk_lines_peek(tk_lines *r, const char **p, size_t *n);

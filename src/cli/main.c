@@ -26,7 +26,7 @@ static const char usage[] =
     "  1  some records or files were rejected (each reported on stderr as\n"
     "     FILE:LINE: reason); the rest was coded\n"
     "  2  usage error, or an input/output error (missing file, directory,\n"
-    "     unwritable output)\n";
+    "     unwritable output, a --dict path that is not there)\n";
 
 int main(int argc, char **argv) {
     if (argc < 2) {

@@ -86,6 +86,13 @@ run code --format xml good.jsonl
 expect "bad format" 2 "tarikh code: unknown format 'xml' (jsonl, text, tsv)" 0
 run frobnicate
 expect "bad command" 2 "tarikh: unknown command 'frobnicate'" 0
+# a --dict that is not there stops the run before it codes with nothing
+run code --dict no-such-dicts good.jsonl
+expect "missing --dict" 2 "tarikh code: no-such-dicts: cannot open: No such file or directory" 0
+run dict stats --dict +no-such-dicts
+expect "missing --dict (dict stats)" 2 "tarikh dict: no-such-dicts: cannot open: No such file or directory" 0
+run explain "Russia attacked Ukraine." --dict no-such-dicts
+expect "missing --dict (explain)" 2 "tarikh explain: no-such-dicts: cannot open: No such file or directory" 0
 
 # -o writes atomically: complete file, no temporary left behind
 run code -o result.jsonl good.jsonl good.jsonl
