@@ -150,28 +150,8 @@ int tk_cmd_dict(int argc, char **argv) {
             fputs("tarikh dict lookup: give the phrase to look up\n", stderr);
             return TK_EXIT_USAGE;
         }
-        tk_engine *e = tk_engine_new(&opts);
-        tk_story *s = e ? tk_story_new(e) : NULL;
-        if (!s) {
-            fputs("tarikh dict lookup: the dictionaries could not be loaded\n", stderr);
-            tk_engine_free(e);
-            return TK_EXIT_USAGE;
-        }
-        int rc = TK_EXIT_OK;
-        for (int i = optind; i < argc; i++) {
-            const char *out;
-            size_t len;
-            tk_status st = tk_story_lookup(s, argv[i], strlen(argv[i]), date, &out, &len);
-            if (st != TK_OK) {
-                fprintf(stderr, "tarikh dict lookup: %s\n", tk_story_errmsg(s));
-                rc = TK_EXIT_USAGE;
-                break;
-            }
-            fwrite(out, 1, len, stdout);
-        }
-        tk_story_free(s);
-        tk_engine_free(e);
-        return rc;
+        return tk_cli_report_each(&opts, tk_story_lookup, argv + optind, argc - optind, date,
+                                  "tarikh dict lookup");
     }
     fprintf(stderr, "tarikh dict: unknown subcommand '%s'\n\n%s", sub, dict_usage);
     return TK_EXIT_USAGE;

@@ -1,6 +1,7 @@
 /* explain.c — `tarikh explain "SENTENCE"`: why the coder codes a sentence
  * the way it does (tokens, dictionary matches, phrases, patterns tried,
- * events). */
+ * events); and the loop it shares with `dict lookup`, one report per
+ * argument. */
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -15,6 +16,31 @@ static const char explain_usage[] =
     "Shows the tokens and their tags, each dictionary match with its file:line,\n"
     "the actor phrases and their codes, each verb with every pattern tried and\n"
     "whether it matched, and the events that result.\n";
+
+int tk_cli_report_each(const tk_options *opts, tk_report_fn report, char **texts, int n, const char *date,
+                       const char *prog) {
+    tk_engine *e = tk_engine_new(opts);
+    tk_story *s = e ? tk_story_new(e) : NULL;
+    if (!s) {
+        fprintf(stderr, "%s: the dictionaries could not be loaded\n", prog);
+        tk_engine_free(e);
+        return TK_EXIT_USAGE;
+    }
+    int rc = TK_EXIT_OK;
+    for (int i = 0; i < n; i++) {
+        const char *out;
+        size_t len;
+        if (report(s, texts[i], strlen(texts[i]), date, &out, &len) != TK_OK) {
+            fprintf(stderr, "%s: %s\n", prog, tk_story_errmsg(s));
+            rc = TK_EXIT_USAGE;
+            break;
+        }
+        fwrite(out, 1, len, stdout);
+    }
+    tk_story_free(s);
+    tk_engine_free(e);
+    return rc;
+}
 
 int tk_cmd_explain(int argc, char **argv) {
     static const struct option longopts[] = {{"date", required_argument, 0, 'd'},
@@ -49,25 +75,5 @@ int tk_cmd_explain(int argc, char **argv) {
     if (!tk_dict_paths_readable(paths, npaths, "tarikh explain")) return TK_EXIT_USAGE;
     opts.dict_paths = paths;
     opts.ndict_paths = npaths;
-    tk_engine *e = tk_engine_new(&opts);
-    tk_story *s = e ? tk_story_new(e) : NULL;
-    if (!s) {
-        fputs("tarikh explain: the dictionaries could not be loaded\n", stderr);
-        tk_engine_free(e);
-        return TK_EXIT_USAGE;
-    }
-    int rc = TK_EXIT_OK;
-    for (int i = optind; i < argc; i++) {
-        const char *out;
-        size_t len;
-        if (tk_story_explain(s, argv[i], strlen(argv[i]), date, &out, &len) != TK_OK) {
-            fprintf(stderr, "tarikh explain: %s\n", tk_story_errmsg(s));
-            rc = TK_EXIT_USAGE;
-            break;
-        }
-        fwrite(out, 1, len, stdout);
-    }
-    tk_story_free(s);
-    tk_engine_free(e);
-    return rc;
+    return tk_cli_report_each(&opts, tk_story_explain, argv + optind, argc - optind, date, "tarikh explain");
 }
