@@ -70,7 +70,10 @@ enum {
     W_ORGREF = 1u << 17, /* "the organisation", "the bloc": an organisation named before */
     W_GRPREF = 1u << 18, /* "the group", "the movement": an armed or political group */
     W_COORD = 1u << 19,  /* ends a clause for the event's text: ; : but while although */
-    W_DATE = 1u << 20    /* a word that can shift an event's date */
+    W_DATE = 1u << 20,   /* a word that can shift an event's date */
+    W_MODPART = 1u << 21, /* "-held", "-backed", "-based": the participle of a hyphenated modifier */
+    W_ADJPART = 1u << 22, /* "opposed", "engaged", "involved": a state before "to"/"in" */
+    W_IN = 1u << 23
 };
 
 static const struct { const char *w; uint32_t bits; } word_classes[] = {
@@ -78,7 +81,7 @@ static const struct { const char *w; uint32_t bits; } word_classes[] = {
     {"his", W_DET}, {"her", W_DET}, {"our", W_DET}, {"this", W_DET}, {"these", W_DET},
     {"those", W_DET}, {"any", W_DET}, {"no", W_DET | W_NEG}, {"every", W_DET}, {"each", W_DET},
     {"my", W_DET}, {"your", W_DET}, {"such", W_DET},
-    {"by", W_PREP | W_BY}, {"of", W_PREP | W_JOIN}, {"in", W_PREP}, {"on", W_PREP}, {"at", W_PREP},
+    {"by", W_PREP | W_BY}, {"of", W_PREP | W_JOIN}, {"in", W_PREP | W_IN}, {"on", W_PREP}, {"at", W_PREP},
     {"for", W_PREP}, {"with", W_PREP}, {"from", W_PREP}, {"into", W_PREP}, {"against", W_PREP},
     {"over", W_PREP}, {"under", W_PREP}, {"between", W_PREP},
     {"was", W_BE}, {"were", W_BE}, {"been", W_BE}, {"being", W_BE}, {"is", W_BE}, {"are", W_BE},
@@ -97,6 +100,12 @@ static const struct { const char *w; uint32_t bits; } word_classes[] = {
     {"and", W_AND}, {"to", W_TO}, {"that", W_THAT}, {",", W_COMMA},
     {"'s", W_JOIN}, {"former", W_JOIN}, {"new", W_JOIN}, {"interim", W_JOIN}, {"acting", W_JOIN},
     {"top", W_JOIN}, {"had", W_HAVE}, {"has", W_HAVE}, {"have", W_HAVE},
+    {"held", W_MODPART}, {"controlled", W_MODPART}, {"backed", W_MODPART}, {"based", W_MODPART},
+    {"allied", W_MODPART}, {"aligned", W_MODPART}, {"linked", W_MODPART}, {"sponsored", W_MODPART},
+    {"supported", W_MODPART}, {"occupied", W_MODPART}, {"funded", W_MODPART}, {"armed", W_MODPART},
+    {"dominated", W_MODPART}, {"owned", W_MODPART}, {"run", W_MODPART}, {"friendly", W_MODPART},
+    {"leaning", W_MODPART},
+    {"opposed", W_ADJPART}, {"engaged", W_ADJPART}, {"involved", W_ADJPART},
     {"organisation", W_ORGREF}, {"organization", W_ORGREF}, {"bloc", W_ORGREF},
     {"alliance", W_ORGREF}, {"body", W_ORGREF}, {"community", W_ORGREF},
     {"group", W_GRPREF}, {"movement", W_GRPREF}, {"militia", W_GRPREF}, {"faction", W_GRPREF},
@@ -131,7 +140,7 @@ bool tk_code_tables_init(tk_intern *words, uint32_t *bits, size_t cap) {
     for (size_t i = 0; i < sizeof word_classes / sizeof *word_classes; i++) {
         uint32_t id = tk_intern_add(words, word_classes[i].w, strlen(word_classes[i].w));
         if (id == TK_NONE || id >= cap) return false;
-        bits[id] = word_classes[i].bits;
+        bits[id] |= word_classes[i].bits;
     }
     return true;
 }
@@ -169,28 +178,14 @@ static const char *code_of(const sent *x, uint32_t entry) {
  * "Iran-backed", "UK-based"): a part of the same token as the word before
  * it, naming who holds, backs or hosts something else? */
 static bool modifier_participle(const sent *x, uint32_t i) {
-    static const char *const parts[] = {"held", "controlled", "backed", "based", "allied", "aligned",
-                                        "linked", "sponsored", "supported", "occupied", "funded",
-                                        "armed", "dominated", "owned", "run", "friendly", "leaning", NULL};
-    if (i == 0 || i >= x->w.n || x->w.token[i] != x->w.token[i - 1]) return false;
-    const tk_word *w = &x->w.w[i];
-    for (const char *const *p = parts; *p; p++)
-        if (w->n == strlen(*p) && !memcmp(w->s, *p, w->n)) return true;
-    return false;
+    return i > 0 && i < x->w.n && x->w.token[i] == x->w.token[i - 1] && (C(x, i) & W_MODPART);
 }
 
 /* Is the verb chunk a participle used as an adjective before "to" or
  * "in": "opposed to", "engaged in", "involved in"? ("committed to" is
  * left a passive: as an event it is mostly a stance, not an intent.) */
 static bool adjectival(const sent *x, const chunk *v) {
-    static const char *const parts[] = {"opposed", "engaged", "involved", NULL};
-    if (v->end != v->start + 1 || v->end >= x->w.n) return false;
-    const tk_word *w = &x->w.w[v->start], *nx = &x->w.w[v->end];
-    bool prep = (nx->n == 2 && (!memcmp(nx->s, "to", 2) || !memcmp(nx->s, "in", 2)));
-    if (!prep) return false;
-    for (const char *const *p = parts; *p; p++)
-        if (w->n == strlen(*p) && !memcmp(w->s, *p, w->n)) return true;
-    return false;
+    return v->end == v->start + 1 && (C(x, v->start) & W_ADJPART) && (C(x, v->end) & (W_TO | W_IN));
 }
 
 /* Non-overlapping chunks, left to right, the longest match at each word;
