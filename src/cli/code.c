@@ -298,7 +298,8 @@ int tk_cmd_code(int argc, char **argv) {
     memset(&r, 0, sizeof r);
     r.max_bytes = 16u * 1024 * 1024;
     const char *out_path = NULL;
-    bool tsv = false, stats = false, replace_dicts = false, no_events = false, tabari_stems = false;
+    bool tsv = false, stats = false, no_events = false, tabari_stems = false;
+    int replace_dicts = 0;
     const char *dicts[32];
     size_t ndicts = 0;
     unsigned long dict_warnings = 0;
@@ -336,12 +337,10 @@ int tk_cmd_code(int argc, char **argv) {
         case 'E': no_events = true; break;
         case 'T': tabari_stems = true; break;
         case 'D':
-            if (ndicts == sizeof dicts / sizeof *dicts) {
+            if (!tk_dict_arg(dicts, &ndicts, sizeof dicts / sizeof *dicts, optarg, &replace_dicts)) {
                 fputs("tarikh code: too many --dict options\n", stderr);
                 return TK_EXIT_USAGE;
             }
-            if (optarg[0] == '+') dicts[ndicts++] = optarg + 1;
-            else { dicts[ndicts++] = optarg; replace_dicts = true; }
             break;
         case 'h': fputs(code_usage, stdout); return TK_EXIT_OK;
         default: fputs(code_usage, stderr); return TK_EXIT_USAGE;

@@ -38,17 +38,6 @@ static void print_diag(void *ctx, const char *file, unsigned line, int is_error,
     else fprintf(stderr, "%s: %s: %s\n", file, is_error ? "error" : "warning", msg);
 }
 
-/* Collects --dict options into opts; returns false on a usage error. */
-static bool add_dict_arg(tk_options *opts, const char **paths, size_t *n, const char *arg) {
-    if (*n >= 64) return false;
-    if (arg[0] == '+') arg++;
-    else opts->no_builtin_dicts = 1;
-    paths[(*n)++] = arg;
-    opts->dict_paths = paths;
-    opts->ndict_paths = *n;
-    return true;
-}
-
 static void print_stats(const tk_dict_stats *st) {
     printf("files       %zu\n", st->files);
     printf("cameo       %zu event codes\n", st->cameo_codes);
@@ -87,7 +76,7 @@ int tk_cmd_dict(int argc, char **argv) {
         case 's': opts.strict = 1; break;
         case 'q': ds.quiet = true; break;
         case 'd':
-            if (!add_dict_arg(&opts, paths, &npaths, optarg)) {
+            if (!tk_dict_arg(paths, &npaths, 64, optarg, &opts.no_builtin_dicts)) {
                 fputs("tarikh dict: too many --dict options\n", stderr);
                 return TK_EXIT_USAGE;
             }
@@ -100,6 +89,8 @@ int tk_cmd_dict(int argc, char **argv) {
     /* a --dict that is not there: stats and lookup would answer for
      * nothing */
     if (strcmp(sub, "check") != 0 && !tk_dict_paths_readable(paths, npaths, "tarikh dict")) return TK_EXIT_USAGE;
+    opts.dict_paths = paths;
+    opts.ndict_paths = npaths;
     opts.diag = print_diag;
     opts.diag_ctx = &ds;
     /* stats and lookup count problems; check lists them */

@@ -59,9 +59,10 @@ int tk_cmd_explain(int argc, char **argv) {
         switch (c) {
         case 'd': date = optarg; break;
         case 'D':
-            if (npaths == 32) { fputs("tarikh explain: too many --dict options\n", stderr); return TK_EXIT_USAGE; }
-            if (optarg[0] == '+') paths[npaths++] = optarg + 1;
-            else { paths[npaths++] = optarg; opts.no_builtin_dicts = 1; }
+            if (!tk_dict_arg(paths, &npaths, 32, optarg, &opts.no_builtin_dicts)) {
+                fputs("tarikh explain: too many --dict options\n", stderr);
+                return TK_EXIT_USAGE;
+            }
             break;
         case 'T': opts.tabari_stems = 1; break;
         case 'h': fputs(explain_usage, stdout); return TK_EXIT_OK;

@@ -151,6 +151,14 @@ bool tk_lines_peek(tk_lines *r, const char **p, size_t *n) {
     return true;
 }
 
+bool tk_dict_arg(const char **paths, size_t *n, size_t cap, const char *arg, int *replace) {
+    if (*n >= cap) return false;
+    if (arg[0] == '+') arg++;
+    else *replace = 1;
+    paths[(*n)++] = arg;
+    return true;
+}
+
 bool tk_dict_paths_readable(const char *const *paths, size_t n, const char *prog) {
     bool ok = true;
     for (size_t i = 0; i < n; i++)

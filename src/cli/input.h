@@ -27,6 +27,10 @@ bool tk_lines_open(tk_lines *r, int fd, size_t max_line);
  * skipped line in *len (its full length). */
 tk_line_status tk_lines_next(tk_lines *r, const char **line, size_t *len);
 void tk_lines_close(tk_lines *r);
+/* Adds one --dict argument to paths[*n] (cap at most): "+DIR" adds to the
+ * built-in dictionaries, "DIR" replaces them (sets *replace). Returns false
+ * when there are too many. */
+bool tk_dict_arg(const char **paths, size_t *n, size_t cap, const char *arg, int *replace);
 /* Are all the --dict paths there to read? Reports each one that is not as
  * "PROG: PATH: cannot open: reason" and returns false. */
 bool tk_dict_paths_readable(const char *const *paths, size_t n, const char *prog);
