@@ -20,7 +20,7 @@ CFLAGS_ALL = -std=c17 -D_GNU_SOURCE $(WARN) $(OPT) -Iinclude -Isrc $(PKG_CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) $(LDFLAGS) $(EXTRA_LDFLAGS)
 
 B ?= build
-LIB_SRC = $(wildcard src/util/*.c src/read/*.c src/clean/*.c src/segment/*.c src/match/*.c src/code/*.c src/dict/*.c src/write/*.c src/engine/*.c)
+LIB_SRC = $(wildcard src/util/*.c src/read/*.c src/clean/*.c src/segment/*.c src/match/*.c src/code/*.c src/dict/*.c src/write/*.c src/engine/*.c src/quote/*.c)
 DATA_FILES = $(sort $(wildcard data/*.md data/*/*.txt data/*/*.actors data/*/*.verbs))
 WORDNET ?= /usr/share/wordnet
 GEN_SRC = $(B)/gen/irregular.c $(B)/gen/data.c

@@ -13,6 +13,7 @@
 #include "../segment/segment.h"
 #include "../dict/load.h"
 #include "../code/code.h"
+#include "../quote/quote.h"
 #include "../write/write.h"
 
 #define DEFAULT_MAX_STORY (16u * 1024 * 1024)
@@ -39,7 +40,8 @@ tk_engine *tk_engine_new(const tk_options *opts) {
     if (!e->opts.max_story_bytes) e->opts.max_story_bytes = DEFAULT_MAX_STORY;
     tk_dict_init(&e->dict);
     e->clean = tk_clean_tables_new();
-    if (!e->clean || !tk_code_tables_init(&e->code_words, e->code_bits, 256)) {
+    e->quote_lex = tk_quote_lex_new();
+    if (!e->clean || !e->quote_lex || !tk_code_tables_init(&e->code_words, e->code_bits, 256)) {
         tk_engine_free(e);
         return NULL;
     }
@@ -66,6 +68,7 @@ tk_engine *tk_engine_new(const tk_options *opts) {
 void tk_engine_free(tk_engine *e) {
     if (!e) return;
     tk_clean_tables_free(e->clean);
+    tk_quote_lex_free(e->quote_lex);
     tk_dict_free(&e->dict);
     tk_cameo_free(&e->cameo);
     tk_intern_free(&e->code_words);
@@ -120,6 +123,7 @@ static void story_reset(tk_story *s) {
     s->text = NULL;
     s->text_len = 0;
     s->removed.n = s->tokens.n = s->sentences.n = s->warnings.n = s->events.n = 0;
+    s->quotes.n = s->speakers.n = 0;
     s->norm_len = 0;
     memset(&s->dateline, 0, sizeof s->dateline);
     tk_buf_clear(&s->out);
@@ -135,6 +139,8 @@ void tk_story_free(tk_story *s) {
     free(s->sentences.v);
     free(s->warnings.v);
     free(s->events.v);
+    free(s->quotes.v);
+    free(s->speakers.v);
     free(s->mwords.v);
     free(s->mtokens.v);
     tk_buf_free(&s->mchars);
@@ -197,6 +203,7 @@ tk_status tk_story_code(tk_story *s) {
     s->norm_len = 0;
     tk_status st = tk_clean_boilerplate(s);
     if (st == TK_OK) st = tk_segment(s);
+    if (st == TK_OK && !s->engine->opts.no_events) st = tk_quotes_find(s);
     if (st == TK_OK && !s->engine->opts.no_events) st = tk_code_events(s);
     if (st == TK_OK && s->sentences.n == 0) {
         /* say why a story yields nothing, so that nothing is lost silently */

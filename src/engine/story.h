@@ -16,12 +16,14 @@
 #include "../dict/cameo.h"
 
 typedef struct tk_clean_tables tk_clean_tables;
+typedef struct tk_quote_lex tk_quote_lex;
 
 struct tk_engine {
     tk_options opts;
     tk_clean_tables *clean; /* boilerplate phrase automaton */
     tk_dict dict;           /* all dictionaries, compiled */
     tk_cameo cameo;         /* the CAMEO event code table */
+    tk_quote_lex *quote_lex;/* cue verbs, speaker roles, function words */
     tk_intern code_words;   /* function words the coder classifies */
     uint32_t code_bits[256];
 };
@@ -111,6 +113,32 @@ typedef struct tk_event {
     int32_t date;          /* YYYYMMDD, 0 when unknown */
 } tk_event;
 
+enum tk_quote_kind { TK_QUOTE_SPEECH = 0, TK_QUOTE_TITLE, TK_QUOTE_SCARE };
+
+/* A quotation: the words between its marks. */
+typedef struct tk_quote {
+    uint32_t start, end;             /* bytes of the quoted words, marks excluded */
+    uint32_t tok_start, tok_end;     /* tokens of the quoted words [tok_start, tok_end) */
+    uint32_t cue_start, cue_end;     /* bytes of the cue ("said", "according to"); equal if none */
+    uint32_t mention_start, mention_end; /* bytes of the mention that attributes it */
+    int32_t speaker;                 /* index in story->speakers, -1 when unknown */
+    uint8_t kind;                    /* enum tk_quote_kind */
+    uint8_t how;                     /* how the speaker was found (quote/attribute.c) */
+    bool nested, partial;
+} tk_quote;
+
+/* A person or body quoted in the story, one per entity however named. */
+typedef struct tk_speaker {
+    uint32_t name_start, name_end;   /* the fullest name the story gives; equal if none */
+    uint32_t desc_start, desc_end;   /* a description ("researcher at ..."); equal if none */
+    uint32_t key_start, key_end;     /* surname or head word it is found again by */
+    int32_t role;                    /* role group in the cue lexicon, -1 if none */
+    uint32_t role_word;              /* the role word itself (lexicon id), TK_NONE if none */
+    uint8_t gender;                  /* 0 unknown, 1 he, 2 she */
+    bool person;
+    char code[40];                   /* actor code from the dictionaries, "" if none */
+} tk_speaker;
+
 struct tk_story {
     const tk_engine *engine;
     tk_arena arena;     /* strings and copies that die with the story */
@@ -140,6 +168,8 @@ struct tk_story {
 
     /* code */
     TK_VEC(tk_event) events;
+    TK_VEC(tk_quote) quotes;
+    TK_VEC(tk_speaker) speakers;
 
     TK_VEC(const char *) warnings; /* strings in the arena */
 

@@ -344,6 +344,10 @@ tk_status tk_segment_tokenize(tk_story *s, uint32_t start, uint32_t end, uint32_
                 uint16_t af = kind == TK_TOK_WORD ? abbrev_flags(&sc, i, j) : 0;
                 if (af) { flags |= af; j++; }
             }
+        } else if ((c0 == '\'' || c0 == '`') && i + 1 < end && sc.p[i + 1] == c0) {
+            /* '' and `` : the double quote marks of typewriter style (NYT) */
+            j = i + 2;
+            kind = TK_TOK_QUOTE;
         } else if (c == C_APOS && prev_word_adjacent && (cl = clitic_at(&sc, i)) != 0) {
             j = i + cl;
             kind = TK_TOK_WORD;

@@ -59,6 +59,43 @@ static void span(tk_buf *b, const tk_story *s, uint32_t start, uint32_t end) {
     tk_write_json_string(b, s->text + start, end - start);
 }
 
+static void str_or_null(tk_buf *b, const tk_story *s, uint32_t start, uint32_t end) {
+    if (end > start) tk_write_json_string(b, s->text + start, end - start);
+    else TK_BUF_LIT(b, "null");
+}
+
+static const char *quote_kind(int k) {
+    return k == TK_QUOTE_TITLE ? "title" : k == TK_QUOTE_SCARE ? "scare" : "speech";
+}
+
+void tk_write_quote_json(const tk_story *s, const tk_quote *q, tk_buf *b) {
+    TK_BUF_LIT(b, "{\"text\":");
+    tk_write_json_string(b, s->text + q->start, q->end - q->start);
+    tk_buf_printf(b, ",\"start\":%u,\"end\":%u,\"speaker\":", q->start, q->end);
+    if (q->speaker < 0) {
+        TK_BUF_LIT(b, "null");
+    } else {
+        const tk_speaker *p = &s->speakers.v[q->speaker];
+        TK_BUF_LIT(b, "{\"text\":");
+        tk_write_json_string(b, s->text + q->mention_start, q->mention_end - q->mention_start);
+        tk_buf_printf(b, ",\"start\":%u,\"end\":%u,\"name\":", q->mention_start, q->mention_end);
+        /* an unnamed source keeps its description */
+        if (p->name_end > p->name_start) str_or_null(b, s, p->name_start, p->name_end);
+        else if (p->desc_end > p->desc_start) str_or_null(b, s, p->desc_start, p->desc_end);
+        else str_or_null(b, s, q->mention_start, q->mention_end);
+        TK_BUF_LIT(b, ",\"code\":");
+        if (p->code[0]) tk_write_json_string(b, p->code, strlen(p->code));
+        else TK_BUF_LIT(b, "null");
+        TK_BUF_LIT(b, ",\"description\":");
+        str_or_null(b, s, p->desc_start, p->desc_end);
+        tk_buf_printf(b, ",\"entity\":%d}", (int)q->speaker);
+    }
+    TK_BUF_LIT(b, ",\"cue\":");
+    str_or_null(b, s, q->cue_start, q->cue_end);
+    tk_buf_printf(b, ",\"nested\":%s,\"partial\":%s,\"speech\":%s,\"kind\":\"%s\"}", q->nested ? "true" : "false",
+                  q->partial ? "true" : "false", q->kind == TK_QUOTE_SPEECH ? "true" : "false", quote_kind(q->kind));
+}
+
 void tk_write_jsonl(const tk_story *s, tk_buf *b, unsigned flags) {
     tk_buf_putc(b, '{');
     key(b, "id"); opt_str(b, s->id);
@@ -124,7 +161,12 @@ void tk_write_jsonl(const tk_story *s, tk_buf *b, unsigned flags) {
         if (i) tk_buf_putc(b, ',');
         tk_write_event_json(s, &s->events.v[i], b);
     }
-    TK_BUF_LIT(b, "],\"quotes\":[],\"warnings\":[");
+    TK_BUF_LIT(b, "],\"quotes\":[");
+    for (size_t i = 0; i < s->quotes.n; i++) {
+        if (i) tk_buf_putc(b, ',');
+        tk_write_quote_json(s, &s->quotes.v[i], b);
+    }
+    TK_BUF_LIT(b, "],\"warnings\":[");
     for (size_t i = 0; i < s->warnings.n; i++) {
         if (i) tk_buf_putc(b, ',');
         tk_write_json_string(b, s->warnings.v[i], strlen(s->warnings.v[i]));

@@ -13,6 +13,9 @@ void tk_write_tsv(const tk_story *s, tk_buf *b);
 /* One event as a JSON object. */
 void tk_write_event_json(const tk_story *s, const tk_event *e, tk_buf *b);
 
+/* One quotation as a JSON object. */
+void tk_write_quote_json(const tk_story *s, const tk_quote *q, tk_buf *b);
+
 /* Appends `n` bytes as a JSON string literal (with quotes); invalid UTF-8
  * becomes U+FFFD, control characters are escaped. */
 void tk_write_json_string(tk_buf *b, const char *p, size_t n);

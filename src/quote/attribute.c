@@ -1,0 +1,549 @@
+/* attribute.c — who said each quotation. For each quote, in story order:
+ * a cue after it ("…”, said X" / "…”, X said" / "…”, tells AFP, on
+ * condition of anonymity, a resident of …"), else a cue before it in its
+ * sentence ("X said: “…”", "According to the researcher, “…”", "For Mr.
+ * Broers, the Kremlin “…”"), else the speaker of a quote beside it
+ * (continuation). Short quoted phrases with nobody to say them are
+ * titles or scare quotes, not speech. Sentence subjects between quotes
+ * keep track of the last person named, for "he recalls". */
+#include <string.h>
+
+#include "quote.h"
+#include "../clean/clean.h"
+#include "../match/match.h"
+
+#define MAX_NP 15      /* tokens in a speaker mention */
+#define MAX_BACK 40    /* tokens searched back for a cue */
+
+enum how { HOW_NONE, HOW_AFTER, HOW_BEFORE, HOW_FRAME, HOW_SENTENCE, HOW_CONT };
+
+static const tk_token *T(tk_qctx *x, uint32_t i) { return &x->s->tokens.v[i]; }
+
+uint32_t tk_qctx_word(tk_qctx *x, uint32_t tok) {
+    uint32_t id = x->wid[tok];
+    if (id != TK_QWID_UNSEEN) return id;
+    const tk_token *t = T(x, tok);
+    id = TK_NONE;
+    if (t->kind == TK_TOK_WORD) {
+        size_t n;
+        const char *p = tk_token_norm(x->s, t, &n);
+        id = tk_quote_word(x->lex, p, n);
+    }
+    return x->wid[tok] = id;
+}
+
+static bool is_ch(tk_qctx *x, uint32_t i, char c) {
+    const tk_token *t = T(x, i);
+    return t->end - t->start == 1 && x->s->text[t->start] == c;
+}
+
+static bool is_mark(tk_qctx *x, uint32_t i) {
+    return T(x, i)->kind == TK_TOK_QUOTE || (T(x, i)->kind == TK_TOK_PUNCT && is_ch(x, i, '+'));
+}
+
+static bool terminal(tk_qctx *x, uint32_t i) { return (T(x, i)->flags & TK_TF_TERMINAL) != 0; }
+
+static bool lower_word(tk_qctx *x, uint32_t i) {
+    return T(x, i)->kind == TK_TOK_WORD && (T(x, i)->flags & TK_TF_LOWER);
+}
+
+static void sentence_of(tk_qctx *x, uint32_t tok, uint32_t *a, uint32_t *b) {
+    uint32_t si = x->sent_of[tok];
+    if (si == TK_NONE) {
+        /* outside any sentence: the paragraph */
+        uint32_t p = T(x, tok)->para;
+        *a = tok;
+        while (*a > 0 && T(x, *a - 1)->para == p) (*a)--;
+        *b = tok + 1;
+        while (*b < x->s->tokens.n && T(x, *b)->para == p) (*b)++;
+        return;
+    }
+    *a = x->s->sentences.v[si].tok_start;
+    *b = x->s->sentences.v[si].tok_end;
+}
+
+/* A cue verb at i (with its particle: "point out"); *end gets the token
+ * after it. A word after a determiner is a noun ("the statement"). */
+static bool cue_at(tk_qctx *x, uint32_t i, uint32_t lo, uint32_t *end) {
+    uint32_t id = tk_qctx_word(x, i);
+    if (id == TK_NONE || !(x->lex->bits[id] & QW_CUE)) return false;
+    if (i > lo && (tk_qctx_bits(x, i - 1) & (QW_DEF | QW_INDEF | QW_POSS)) && !(tk_qctx_bits(x, i - 1) & QW_REL))
+        return false;
+    uint32_t part = x->lex->particle[id];
+    if (part != TK_NONE && i + 1 < x->s->tokens.n && tk_qctx_word(x, i + 1) == part) {
+        *end = i + 2;
+        return true;
+    }
+    if (!x->lex->plain[id]) return false;
+    *end = i + 1;
+    return true;
+}
+
+/* Tokens that can be part of a speaker mention. */
+static bool np_token(tk_qctx *x, uint32_t i) {
+    const tk_token *t = T(x, i);
+    if (t->kind == TK_TOK_WORD || t->kind == TK_TOK_NUMBER) return true;
+    if (t->kind == TK_TOK_PUNCT && (is_ch(x, i, '-') || is_ch(x, i, '&') || is_ch(x, i, '\''))) return true;
+    return false;
+}
+
+/* A mention running forward from i: to a comma, a stop, a quote mark, a
+ * relative pronoun or a bracket. */
+static uint32_t np_forward(tk_qctx *x, uint32_t i, uint32_t end) {
+    uint32_t j = i;
+    while (j < end && j - i < MAX_NP && np_token(x, j)) {
+        uint32_t bits = tk_qctx_bits(x, j);
+        if (j > i && (bits & (QW_REL | QW_SUBORD | QW_AUX))) break;
+        if (j > i && lower_word(x, j)) {
+            /* a verb: "the teacher says", "Addis Ababa rejected" */
+            if (bits & QW_CUE && !(bits & QW_ROLE)) break;
+            const tk_token *p = T(x, j - 1);
+            if (p->kind == TK_TOK_WORD && (p->flags & TK_TF_UPPER) && !(p->flags & TK_TF_TITLE) &&
+                !(bits & (QW_PREP | QW_DEF | QW_INDEF | QW_POSS | QW_CONJ | QW_PARTICLE | QW_ROLE)))
+                break;
+        }
+        j++;
+    }
+    return j;
+}
+
+/* The length of the cue phrase at k ("according to" 2); a one-word
+ * phrase (for, per) counts only at a sentence's start. 0 if none. */
+static uint32_t phrase_at(tk_qctx *x, uint32_t k, uint32_t end, bool at_start) {
+    if (!(tk_qctx_bits(x, k) & QW_PHRASE)) return 0;
+    for (size_t p = 0; p < x->lex->nphrases; p++) {
+        const tk_quote_phrase *ph = &x->lex->phrases[p];
+        if (k + ph->n > end || (ph->n < 2 && !at_start)) continue;
+        bool ok = true;
+        for (uint8_t w = 0; w < ph->n && ok; w++) ok = tk_qctx_word(x, k + w) == ph->w[w];
+        if (ok) return ph->n;
+    }
+    return 0;
+}
+
+/* Skips ", on condition of anonymity," / "on Tuesday" / "to AFP" between a
+ * cue verb and its speaker. */
+static uint32_t skip_adjuncts(tk_qctx *x, uint32_t j, uint32_t end, bool tell) {
+    for (int round = 0; round < 4 && j < end; round++) {
+        uint32_t bits = tk_qctx_bits(x, j);
+        if (is_ch(x, j, ',')) {
+            uint32_t k = j + 1;
+            if (k < end && (tk_qctx_bits(x, k) & (QW_PREP | QW_ADV))) {
+                uint32_t c = k;
+                while (c < end && c - k < 10 && !is_ch(x, c, ',') && !terminal(x, c)) c++;
+                if (c < end && is_ch(x, c, ',')) { j = c + 1; continue; }
+            }
+            return j + 1;
+        }
+        if (bits & QW_ADV) { j++; continue; }
+        if (tell && T(x, j)->kind == TK_TOK_WORD && (T(x, j)->flags & TK_TF_UPPER) && !bits && j + 1 < end &&
+            (tk_qctx_bits(x, j + 1) & (QW_INDEF | QW_DEF))) {
+            j++; /* "tells AFP a doctor of ..." */
+            tell = false;
+            continue;
+        }
+        if ((bits & QW_PREP) || (tell && !(bits & (QW_DEF | QW_INDEF | QW_POSS | QW_ROLE)))) {
+            /* "to AFP," "told reporters," "on Tuesday," */
+            uint32_t c = j + 1;
+            while (c < end && c - j < 8 && np_token(x, c) && !(tk_qctx_bits(x, c) & QW_REL)) c++;
+            if (c < end && is_ch(x, c, ',')) { j = c + 1; tell = false; continue; }
+            if (bits & QW_PREP) {
+                /* "said in a statement" with no comma: the speaker is further, or absent */
+                return j;
+            }
+        }
+        break;
+    }
+    return j;
+}
+
+/* An appositive after a mention ending at j: ", associate fellow at ..." */
+static void appositive(tk_qctx *x, tk_mention *m, uint32_t j, uint32_t end) {
+    m->da = m->db = 0;
+    if (j >= end || !is_ch(x, j, ',')) return;
+    uint32_t a = j + 1;
+    if (a >= end || (tk_qctx_bits(x, a) & (QW_REL | QW_SUBORD | QW_CUE | QW_CONJ))) return;
+    uint32_t b = a;
+    while (b < end && b - a < 20 && !is_ch(x, b, ',') && !is_ch(x, b, ';') && !terminal(x, b) && !is_mark(x, b) &&
+           T(x, b)->kind != TK_TOK_OPEN && !(b > a && (tk_qctx_bits(x, b) & QW_REL)))
+        b++;
+    if (b > a) { m->da = a; m->db = b; }
+}
+
+/* The speaker after an inverted cue: "…”, estimates Laurence Broers,
+ * associate fellow at …", "…”, warned its spokesman, Zara Amatuni". */
+static bool speaker_after_verb(tk_qctx *x, uint32_t v, uint32_t vend, uint32_t end, tk_mention *m) {
+    bool tell = (tk_qctx_bits(x, v) & QW_TELL) != 0;
+    uint32_t j = skip_adjuncts(x, vend, end, tell);
+    if (j >= end) return false;
+    uint32_t bits = tk_qctx_bits(x, j);
+    if (bits & (QW_REL | QW_SUBORD | QW_CONJ | QW_AUX | QW_CUE)) return false;
+    if (bits & QW_DEF && !(bits & (QW_REL))) { /* the ... */ }
+    else if ((bits & QW_PREP) || (lower_word(x, j) && !(bits & (QW_INDEF | QW_POSS | QW_HE | QW_SHE | QW_THEY | QW_ROLE))))
+        return false;
+    uint32_t b = np_forward(x, j, end);
+    if (b == j) return false;
+    m->a = j;
+    m->b = b;
+    appositive(x, m, b, end);
+    return true;
+}
+
+/* The subject before a cue verb at v: "Laurence Broers said", "His
+ * neighbour, he says, repeats", "a government that tells". */
+static bool subject_before(tk_qctx *x, uint32_t v, uint32_t lo, tk_mention *m) {
+    uint32_t p = v;
+    int skipped = 0;
+    while (p > lo && skipped < 3 && (tk_qctx_bits(x, p - 1) & (QW_ADV | QW_AUX))) { p--; skipped++; }
+    m->da = m->db = 0;
+    if (p > lo && is_ch(x, p - 1, ',')) {
+        /* a parenthetical ", he says," or an appositive ", the Russian foreign minister," */
+        uint32_t c = p - 1, k = c;
+        while (k > lo && c - k < 14 && !is_ch(x, k - 1, ',') && !terminal(x, k - 1) && !is_mark(x, k - 1)) k--;
+        if (k > lo && is_ch(x, k - 1, ',')) {
+            bool paren = false;
+            uint32_t e2;
+            for (uint32_t i = k; i < c; i++)
+                if (cue_at(x, i, k, &e2)) paren = true;
+            if (!paren) { m->da = k; m->db = c; }
+            p = k - 1;
+        } else {
+            return false;
+        }
+    }
+    if (p > lo && (tk_qctx_bits(x, p - 1) & QW_CONJ) && !m->db) {
+        /* "X rejected the accusation and affirmed that": X */
+        uint32_t b = np_forward(x, lo, p - 1);
+        if (b == lo) return false;
+        m->a = lo;
+        m->b = b;
+        uint32_t fb = tk_qctx_bits(x, lo);
+        return !(lower_word(x, lo) && !(fb & (QW_DEF | QW_INDEF | QW_POSS | QW_HE | QW_SHE | QW_THEY | QW_ROLE)));
+    }
+    if (p > lo && (tk_qctx_bits(x, p - 1) & QW_REL)) {
+        p--;
+        if (p > lo && is_ch(x, p - 1, ',')) p--;
+    }
+    uint32_t b = p, a = p;
+    while (a > lo && b - a < MAX_NP && np_token(x, a - 1)) {
+        uint32_t bits = tk_qctx_bits(x, a - 1);
+        if (bits & (QW_REL | QW_SUBORD | QW_CUE)) break;
+        a--;
+    }
+    if (a >= b) return false;
+    /* "In a statement the ministry": start at the last determiner after a preposition */
+    if (tk_qctx_bits(x, a) & QW_PREP) {
+        uint32_t k = b;
+        while (k > a && !(tk_qctx_bits(x, k - 1) & (QW_DEF | QW_INDEF | QW_POSS))) k--;
+        if (k > a + 1) a = k - 1;
+        else return false;
+    }
+    /* a conjunction before a pronoun: "and he said" */
+    for (uint32_t i = a; i < b; i++)
+        if ((tk_qctx_bits(x, i) & QW_CONJ) && i + 1 < b && (tk_qctx_bits(x, i + 1) & (QW_HE | QW_SHE | QW_THEY)))
+            a = i + 1;
+    m->a = a;
+    m->b = b;
+    uint32_t fb = tk_qctx_bits(x, a);
+    /* a mention starts with a determiner, a pronoun, a capital, or a role */
+    if (lower_word(x, a) && !(fb & (QW_DEF | QW_INDEF | QW_POSS | QW_HE | QW_SHE | QW_THEY | QW_ROLE)))
+        return false;
+    return true;
+}
+
+/* The cue after the quote that ends at close mark c. */
+static bool cue_after(tk_qctx *x, const tk_quote *q, uint32_t c, tk_mention *m, uint32_t *cue_a, uint32_t *cue_b) {
+    tk_story *s = x->s;
+    (void)q;
+    uint32_t sa, sb;
+    sentence_of(x, c, &sa, &sb);
+    uint32_t end = sb;
+    uint32_t para = T(x, c)->para;
+    /* the quote may close its sentence: "…?” he asked." goes on in the next */
+    if (end < s->tokens.n && end <= c + 1) {
+        uint32_t na, nb;
+        sentence_of(x, end, &na, &nb);
+        if (lower_word(x, end) || (tk_qctx_bits(x, end) & (QW_HE | QW_SHE))) end = nb;
+    }
+    uint32_t j = c + 1;
+    while (j < end && T(x, j)->para == para && (is_ch(x, j, ',') || T(x, j)->kind == TK_TOK_PUNCT) &&
+           !terminal(x, j) && !is_ch(x, j, '(') && !is_mark(x, j) && j - c < 3)
+        j++;
+    if (j >= end || T(x, j)->para != para || terminal(x, j)) return false;
+    uint32_t vend;
+    /* "…”, according to the researcher" */
+    uint32_t pn = phrase_at(x, j, end, false);
+    if (pn) {
+        uint32_t b = np_forward(x, j + pn, end);
+        if (b == j + pn) return false;
+        m->a = j + pn;
+        m->b = b;
+        appositive(x, m, b, end);
+        *cue_a = j;
+        *cue_b = j + pn;
+        return true;
+    }
+    /* inverted: "said Trump", "adds Ms. Claire Vernet" */
+    uint32_t k = j;
+    while (k < end && k - j < 2 && (tk_qctx_bits(x, k) & QW_ADV)) k++;
+    if (k < end && cue_at(x, k, j, &vend)) {
+        if (speaker_after_verb(x, k, vend, end, m)) {
+            *cue_a = k;
+            *cue_b = vend;
+            return true;
+        }
+        return false;
+    }
+    /* "Trump said", "he recalls", "the senator from Vermont told reporters" */
+    for (uint32_t v = j + 1; v < end && v - j <= MAX_NP; v++) {
+        if (is_mark(x, v) || terminal(x, v) || is_ch(x, v, ';') || is_ch(x, v, ':')) return false;
+        if (cue_at(x, v, j, &vend)) {
+            if (!subject_before(x, v, j, m)) return false;
+            if (m->a != j && !(m->da == j)) {
+                /* something between the quote and the subject: only adverbs and dates */
+                bool ok = m->a > j;
+                for (uint32_t i = j; i < m->a && ok; i++)
+                    ok = is_ch(x, i, ',') || (tk_qctx_bits(x, i) & (QW_ADV | QW_CONJ));
+                if (!ok && m->da != j) return false;
+            }
+            if (m->da == j) { uint32_t t = m->a; m->a = m->da; m->da = t; (void)t; }
+            *cue_a = v;
+            *cue_b = vend;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A cue before the quote that opens at token o, within its sentence. */
+static int cue_before(tk_qctx *x, uint32_t o, tk_mention *m, uint32_t *cue_a, uint32_t *cue_b) {
+    uint32_t sa, sb;
+    sentence_of(x, o, &sa, &sb);
+    /* a quote that starts its sentence after "…said:" */
+    if (sa == o && o > 0 && is_ch(x, o - 1, ':')) sentence_of(x, o - 1, &sa, &sb);
+    uint32_t lo = o > MAX_BACK && o - MAX_BACK > sa ? o - MAX_BACK : sa;
+    for (uint32_t k = o; k-- > lo;) {
+        if (is_mark(x, k)) break; /* a quote before: its speaker, by continuation */
+        uint32_t vend;
+        uint32_t bits = tk_qctx_bits(x, k);
+        uint32_t pn = (bits & QW_PHRASE) ? phrase_at(x, k, o, k == sa) : 0;
+        if (pn) {
+            uint32_t b = np_forward(x, k + pn, o);
+            tk_mention t = {k + pn, b, 0, 0};
+            if (b > k + pn && (pn > 1 || tk_speaker_personlike(x, &t))) {
+                *m = t;
+                *cue_a = k;
+                *cue_b = k + pn;
+                return pn > 1 ? HOW_BEFORE : HOW_FRAME;
+            }
+        }
+        if (cue_at(x, k, lo, &vend) && vend <= o) {
+            if (subject_before(x, k, sa, m)) {
+                *cue_a = k;
+                *cue_b = vend;
+                return HOW_BEFORE;
+            }
+        }
+    }
+    /* "For Mr. Broers, …" / "According to X, …" at the sentence's start,
+     * also for a second quote of the sentence */
+    uint32_t pn = phrase_at(x, sa, o, true);
+    if (pn && sa + pn < o) {
+        uint32_t b = np_forward(x, sa + pn, o);
+        if (b > sa + pn && b < o && is_ch(x, b, ',')) {
+            tk_mention t = {sa + pn, b, 0, 0};
+            if (pn > 1 || tk_speaker_personlike(x, &t)) {
+                *m = t;
+                *cue_a = sa;
+                *cue_b = sa + pn;
+                return HOW_FRAME;
+            }
+        }
+    }
+    /* "Trump: “…”" */
+    if (o > sa + 1 && is_ch(x, o - 1, ':') && o - 1 - sa <= 6) {
+        uint32_t b = np_forward(x, sa, o - 1);
+        if (b == o - 1) {
+            tk_mention t = {sa, b, 0, 0};
+            if (tk_speaker_personlike(x, &t)) {
+                *m = t;
+                *cue_a = *cue_b = o - 1;
+                return HOW_FRAME;
+            }
+        }
+    }
+    return HOW_NONE;
+}
+
+/* Notes the person a sentence starts with ("The researcher does not
+ * believe…", "Mr. Broers …"), for the pronouns that follow. */
+static tk_status observe_subject(tk_qctx *x, size_t si) {
+    const tk_sentence *z = &x->s->sentences.v[si];
+    uint32_t a = z->tok_start;
+    if (a >= z->tok_end || is_mark(x, a) || (tk_qctx_bits(x, a) & (QW_PREP | QW_SUBORD | QW_PHRASE))) return TK_OK;
+    uint32_t b = np_forward(x, a, z->tok_end);
+    if (b == a || b >= z->tok_end) return TK_OK;
+    /* the subject is followed by a verb-like word, not by more of a title */
+    tk_mention m = {a, b, 0, 0};
+    if (!tk_speaker_personlike(x, &m)) return TK_OK;
+    /* only people the story goes on to quote matter; a mention that is a
+     * pronoun or a role resolves to who is already known */
+    int32_t id = tk_speaker_resolve(x, &m);
+    if (id == -2) return tk_story_fail(x->s, TK_ENOMEM, "out of memory");
+    return TK_OK;
+}
+
+static uint32_t words_in(tk_qctx *x, uint32_t a, uint32_t b, bool *title_case, bool *has_terminal) {
+    uint32_t n = 0;
+    *title_case = true;
+    *has_terminal = false;
+    for (uint32_t i = a; i < b; i++) {
+        const tk_token *t = T(x, i);
+        if (t->kind == TK_TOK_WORD) {
+            n++;
+            if (!(t->flags & TK_TF_UPPER) && !(tk_qctx_bits(x, i) & (QW_PREP | QW_DEF | QW_INDEF | QW_CONJ)))
+                *title_case = false;
+        } else if (t->kind == TK_TOK_NUMBER) {
+            n++;
+        } else if (terminal(x, i) || is_ch(x, i, ',')) {
+            *has_terminal = *has_terminal || terminal(x, i);
+        }
+    }
+    if (a < b && T(x, a)->kind == TK_TOK_WORD && !(T(x, a)->flags & TK_TF_UPPER)) *title_case = false;
+    return n;
+}
+
+bool tk_quote_covers(const tk_story *s, uint32_t at) {
+    size_t lo = 0, hi = s->quotes.n;
+    /* quotes are sorted by start; nested ones sit inside an outer one */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (s->quotes.v[mid].start <= at) lo = mid + 1;
+        else hi = mid;
+    }
+    for (size_t i = lo; i-- > 0 && lo - i <= 4;) {
+        const tk_quote *q = &s->quotes.v[i];
+        if (q->kind == TK_QUOTE_SPEECH && q->start <= at && at < q->end) return true;
+    }
+    return false;
+}
+
+static void set_mention(tk_qctx *x, tk_quote *q, const tk_mention *m, uint32_t ca, uint32_t cb) {
+    q->mention_start = T(x, m->a)->start;
+    q->mention_end = T(x, m->b - 1)->end;
+    if (cb > ca) {
+        q->cue_start = T(x, ca)->start;
+        q->cue_end = T(x, cb - 1)->end;
+    }
+}
+
+tk_status tk_quotes_find(tk_story *s) {
+    s->quotes.n = s->speakers.n = 0;
+    const tk_quote_lex *lex = s->engine->quote_lex;
+    if (!lex || !s->tokens.n) return TK_OK;
+    tk_status st = tk_quote_marks(s);
+    if (st != TK_OK || !s->quotes.n) return st;
+    size_t n = s->tokens.n;
+    tk_qctx x = {.s = s, .lex = lex, .last_person = -1, .day = tk_match_date(s->date)};
+    x.wid = tk_arena_alloc(&s->arena, n * sizeof *x.wid);
+    x.sent_of = tk_arena_alloc(&s->arena, n * sizeof *x.sent_of);
+    if (!x.wid || !x.sent_of) return tk_story_fail(s, TK_ENOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++) { x.wid[i] = TK_QWID_UNSEEN; x.sent_of[i] = TK_NONE; }
+    for (size_t si = 0; si < s->sentences.n; si++)
+        for (uint32_t k = s->sentences.v[si].tok_start; k < s->sentences.v[si].tok_end; k++) x.sent_of[k] = (uint32_t)si;
+    size_t next_sent = 0;
+    for (size_t qi = 0; qi < s->quotes.n; qi++) {
+        tk_quote *q = &s->quotes.v[qi];
+        /* sentences that start before the quote, outside quotes: their subjects */
+        while (next_sent < s->sentences.n && s->sentences.v[next_sent].tok_start < q->tok_start) {
+            const tk_sentence *z = &s->sentences.v[next_sent];
+            if (!tk_quote_covers(s, s->tokens.v[z->tok_start].start) &&
+                (st = observe_subject(&x, next_sent)) != TK_OK)
+                return st;
+            next_sent++;
+        }
+        uint32_t open = q->tok_start > 0 && is_mark(&x, q->tok_start - 1) ? q->tok_start - 1 : TK_NONE;
+        uint32_t close = q->tok_end < n && is_mark(&x, q->tok_end) ? q->tok_end : TK_NONE;
+        tk_mention m = {0, 0, 0, 0};
+        uint32_t ca = 0, cb = 0;
+        int how = HOW_NONE;
+        if (close == TK_NONE) {
+            /* a closing mark is missing: the quote ends where a cue takes
+             * over ("” Nobody believes … will last, said a diplomat.") */
+            for (uint32_t k = q->tok_start + 1; k < q->tok_end; k++) {
+                if (!is_ch(&x, k, ',') && !terminal(&x, k)) continue;
+                if (cue_after(&x, q, k - 1, &m, &ca, &cb)) {
+                    how = HOW_AFTER;
+                    q->tok_end = k;
+                    while (q->tok_end > q->tok_start + 1 && is_ch(&x, q->tok_end - 1, ',')) q->tok_end--;
+                    q->end = T(&x, q->tok_end - 1)->end;
+                    break;
+                }
+            }
+        }
+        if (how != HOW_NONE) {}
+        else if (close != TK_NONE && cue_after(&x, q, close, &m, &ca, &cb)) how = HOW_AFTER;
+        else if (open != TK_NONE) how = cue_before(&x, open, &m, &ca, &cb);
+        if (how != HOW_NONE) {
+            int32_t id = tk_speaker_resolve(&x, &m);
+            if (id == -2) return tk_story_fail(s, TK_ENOMEM, "out of memory");
+            q->speaker = id;
+            q->how = (uint8_t)how;
+            set_mention(&x, q, &m, ca, cb);
+        }
+        /* short phrases: titles, scare quotes, partial quotes */
+        bool tc, term;
+        uint32_t nw = words_in(&x, q->tok_start, q->tok_end, &tc, &term);
+        uint32_t sa, sb;
+        sentence_of(&x, q->tok_start, &sa, &sb);
+        bool inside = open != TK_NONE && open > sa && !is_ch(&x, open - 1, ':') && !is_ch(&x, open - 1, ',');
+        bool embedded = inside && !term && nw <= 6 && (how == HOW_NONE || how == HOW_FRAME || how == HOW_BEFORE);
+        if (embedded && how == HOW_NONE) {
+            uint32_t before = open > sa ? open - 1 : open;
+            bool titleword = (tk_qctx_bits(&x, before) & QW_TITLEWORD) ||
+                             (before > sa && (tk_qctx_bits(&x, before - 1) & QW_TITLEWORD));
+            if (tc && nw >= 1 && (titleword || (tk_qctx_bits(&x, before) & (QW_PREP | QW_DEF))))
+                q->kind = TK_QUOTE_TITLE;
+            else
+                q->kind = TK_QUOTE_SCARE;
+        }
+        if (q->kind == TK_QUOTE_SPEECH && inside && open != TK_NONE) {
+            uint32_t p = open - 1;
+            uint32_t e2;
+            q->partial = !(tk_qctx_bits(&x, p) & QW_REL) && !cue_at(&x, p, sa, &e2) &&
+                         T(&x, p)->kind == TK_TOK_WORD;
+            if (q->partial && (tk_qctx_bits(&x, p) & QW_TITLEWORD) && nw <= 4) q->kind = TK_QUOTE_SCARE;
+        }
+    }
+    /* quotes with no cue: the speaker of a quote in the same sentence, or
+     * of the quote just before in this paragraph or the one before */
+    for (size_t qi = 0; qi < s->quotes.n; qi++) {
+        tk_quote *q = &s->quotes.v[qi];
+        if (q->speaker >= 0 || q->kind != TK_QUOTE_SPEECH) continue;
+        uint32_t si = x.sent_of[q->tok_start];
+        for (size_t k = qi + 1; k < s->quotes.n && si != TK_NONE; k++) {
+            const tk_quote *r = &s->quotes.v[k];
+            if (x.sent_of[r->tok_start] != si) break;
+            if (r->speaker >= 0 && r->kind == TK_QUOTE_SPEECH) {
+                q->speaker = r->speaker;
+                q->how = HOW_SENTENCE;
+                q->mention_start = r->mention_start; q->mention_end = r->mention_end;
+                q->cue_start = r->cue_start; q->cue_end = r->cue_end;
+                break;
+            }
+        }
+        if (q->speaker >= 0) continue;
+        for (size_t k = qi; k-- > 0;) {
+            const tk_quote *r = &s->quotes.v[k];
+            if (r->kind != TK_QUOTE_SPEECH) continue;
+            uint32_t pr = T(&x, r->tok_start)->para, pq = T(&x, q->tok_start)->para;
+            if (r->speaker >= 0 && pq - pr <= 1) {
+                q->speaker = r->speaker;
+                q->how = HOW_CONT;
+                q->mention_start = r->mention_start; q->mention_end = r->mention_end;
+            }
+            break;
+        }
+    }
+    return TK_OK;
+}

@@ -1,0 +1,257 @@
+/* lexicon.c — the quote stage's word table: cue verbs with all their
+ * forms, cue phrases, speech nouns and speaker roles read from the
+ * embedded data/quotes/cues.txt, plus the function words the attribution
+ * rules look at (determiners, pronouns, relatives...). Built once with the
+ * engine, read-only afterwards. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "quote.h"
+#include "../dict/embedded.h"
+#include "../dict/inflect.h"
+
+#define CUES_PATH "data/quotes/cues.txt"
+
+static const struct { const char *w; uint32_t bits; } function_words[] = {
+    {"the", QW_DEF}, {"this", QW_DEF}, {"that", QW_DEF | QW_REL}, {"these", QW_DEF}, {"those", QW_DEF},
+    {"a", QW_INDEF}, {"an", QW_INDEF}, {"another", QW_INDEF}, {"one", QW_INDEF}, {"some", QW_INDEF},
+    {"several", QW_INDEF}, {"two", QW_INDEF}, {"three", QW_INDEF}, {"many", QW_INDEF},
+    {"its", QW_POSS}, {"his", QW_POSS}, {"her", QW_POSS | QW_SHE}, {"their", QW_POSS}, {"our", QW_POSS},
+    {"he", QW_HE}, {"him", QW_HE}, {"she", QW_SHE}, {"they", QW_THEY}, {"we", QW_THEY}, {"i", QW_THEY},
+    {"who", QW_REL}, {"which", QW_REL}, {"whose", QW_REL},
+    {"of", QW_PREP}, {"at", QW_PREP}, {"in", QW_PREP}, {"from", QW_PREP}, {"with", QW_PREP},
+    {"on", QW_PREP}, {"to", QW_PREP}, {"by", QW_PREP}, {"near", QW_PREP}, {"within", QW_PREP},
+    {"among", QW_PREP}, {"between", QW_PREP}, {"under", QW_PREP}, {"during", QW_PREP},
+    {"after", QW_PREP | QW_SUBORD}, {"before", QW_PREP | QW_SUBORD}, {"since", QW_PREP | QW_SUBORD},
+    {"for", QW_PREP | QW_FOR}, {"about", QW_PREP}, {"against", QW_PREP}, {"over", QW_PREP},
+    {"also", QW_ADV}, {"then", QW_ADV}, {"later", QW_ADV}, {"again", QW_ADV}, {"further", QW_ADV},
+    {"simply", QW_ADV}, {"recently", QW_ADV}, {"previously", QW_ADV}, {"earlier", QW_ADV},
+    {"repeatedly", QW_ADV}, {"often", QW_ADV}, {"just", QW_ADV}, {"still", QW_ADV}, {"even", QW_ADV},
+    {"only", QW_ADV}, {"already", QW_ADV}, {"now", QW_ADV}, {"once", QW_ADV}, {"quickly", QW_ADV},
+    {"publicly", QW_ADV}, {"privately", QW_ADV}, {"bluntly", QW_ADV}, {"flatly", QW_ADV},
+    {"firmly", QW_ADV}, {"angrily", QW_ADV}, {"calmly", QW_ADV}, {"openly", QW_ADV},
+    {"yesterday", QW_ADV}, {"today", QW_ADV}, {"tonight", QW_ADV}, {"not", QW_ADV},
+    {"has", QW_AUX}, {"have", QW_AUX}, {"had", QW_AUX}, {"will", QW_AUX}, {"would", QW_AUX},
+    {"did", QW_AUX}, {"does", QW_AUX}, {"do", QW_AUX}, {"could", QW_AUX}, {"may", QW_AUX},
+    {"might", QW_AUX}, {"can", QW_AUX}, {"should", QW_AUX}, {"must", QW_AUX},
+    {"is", QW_AUX | QW_COPULA}, {"was", QW_AUX | QW_COPULA}, {"are", QW_AUX | QW_COPULA},
+    {"were", QW_AUX | QW_COPULA}, {"be", QW_AUX}, {"been", QW_AUX},
+    {"because", QW_SUBORD}, {"when", QW_SUBORD}, {"while", QW_SUBORD}, {"if", QW_SUBORD},
+    {"but", QW_SUBORD}, {"as", QW_SUBORD}, {"although", QW_SUBORD}, {"though", QW_SUBORD},
+    {"so", QW_SUBORD}, {"whereas", QW_SUBORD}, {"where", QW_SUBORD}, {"whether", QW_SUBORD},
+    {"and", QW_CONJ}, {"or", QW_CONJ},
+    {"film", QW_TITLEWORD}, {"movie", QW_TITLEWORD}, {"book", QW_TITLEWORD}, {"novel", QW_TITLEWORD},
+    {"song", QW_TITLEWORD}, {"album", QW_TITLEWORD}, {"series", QW_TITLEWORD}, {"show", QW_TITLEWORD},
+    {"programme", QW_TITLEWORD}, {"program", QW_TITLEWORD}, {"play", QW_TITLEWORD},
+    {"documentary", QW_TITLEWORD}, {"operation", QW_TITLEWORD}, {"dubbed", QW_TITLEWORD},
+    {"so-called", QW_TITLEWORD}, {"titled", QW_TITLEWORD}, {"entitled", QW_TITLEWORD},
+    {"nicknamed", QW_TITLEWORD}, {"named", QW_TITLEWORD}, {"slogan", QW_TITLEWORD},
+    {"hashtag", QW_TITLEWORD}, {"word", QW_TITLEWORD}, {"term", QW_TITLEWORD}, {"label", QW_TITLEWORD},
+    {"tell", QW_TELL}, {"tells", QW_TELL}, {"told", QW_TELL}, {"telling", QW_TELL},
+    {"assure", QW_TELL}, {"assures", QW_TELL}, {"assured", QW_TELL}, {"inform", QW_TELL},
+    {"informs", QW_TELL}, {"informed", QW_TELL}, {"remind", QW_TELL}, {"reminds", QW_TELL},
+    {"reminded", QW_TELL}, {"warn", QW_TELL}, {"warns", QW_TELL}, {"warned", QW_TELL},
+    {"ask", QW_TELL}, {"asks", QW_TELL}, {"asked", QW_TELL}, {"urge", QW_TELL}, {"urged", QW_TELL},
+    {"urges", QW_TELL}, {"promise", QW_TELL}, {"promised", QW_TELL}, {"promises", QW_TELL},
+    {"de", QW_PARTICLE}, {"van", QW_PARTICLE}, {"von", QW_PARTICLE}, {"al", QW_PARTICLE},
+    {"el", QW_PARTICLE}, {"bin", QW_PARTICLE}, {"ibn", QW_PARTICLE}, {"da", QW_PARTICLE},
+    {"di", QW_PARTICLE}, {"du", QW_PARTICLE}, {"la", QW_PARTICLE}, {"le", QW_PARTICLE},
+    {"del", QW_PARTICLE}, {"der", QW_PARTICLE}, {"den", QW_PARTICLE}, {"ben", QW_PARTICLE},
+    {"abu", QW_PARTICLE}, {"dos", QW_PARTICLE}, {"das", QW_PARTICLE}, {"ter", QW_PARTICLE},
+};
+
+/* Lower-cases ASCII letters of p[0,n) into buf (cap bytes); 0 when too long. */
+static size_t fold(const char *p, size_t n, char *buf, size_t cap) {
+    if (n >= cap) return 0;
+    for (size_t i = 0; i < n; i++) buf[i] = (char)tolower((unsigned char)p[i]);
+    buf[n] = '\0';
+    return n;
+}
+
+uint32_t tk_quote_word(const tk_quote_lex *lex, const char *p, size_t n) {
+    char buf[TK_MAX_WORD];
+    if (!fold(p, n, buf, sizeof buf)) return TK_NONE;
+    return tk_intern_find(&lex->words, buf, n);
+}
+
+/* The id of w, adding it with room in the per-word arrays; TK_NONE when
+ * out of memory. */
+static uint32_t add_word(tk_quote_lex *lex, const char *w, size_t n) {
+    char buf[TK_MAX_WORD];
+    if (!fold(w, n, buf, sizeof buf)) return TK_NONE;
+    uint32_t id = tk_intern_add(&lex->words, buf, n);
+    if (id == TK_NONE) return TK_NONE;
+    if (id >= lex->cap) {
+        size_t ncap = lex->cap ? lex->cap * 2 : 1024;
+        while (ncap <= id) ncap *= 2;
+        uint32_t *bits = realloc(lex->bits, ncap * sizeof *bits);
+        if (bits) lex->bits = bits;
+        int32_t *role = realloc(lex->role, ncap * sizeof *role);
+        if (role) lex->role = role;
+        uint32_t *part = realloc(lex->particle, ncap * sizeof *part);
+        if (part) lex->particle = part;
+        bool *plain = realloc(lex->plain, ncap * sizeof *plain);
+        if (plain) lex->plain = plain;
+        if (!bits || !role || !part || !plain) return TK_NONE;
+        for (size_t i = lex->cap; i < ncap; i++) {
+            lex->bits[i] = 0;
+            lex->role[i] = -1;
+            lex->particle[i] = TK_NONE;
+            lex->plain[i] = false;
+        }
+        lex->cap = ncap;
+    }
+    return id;
+}
+
+static bool add_verb(tk_quote_lex *lex, const char *line, size_t n) {
+    const char *sp = memchr(line, ' ', n);
+    size_t hn = sp ? (size_t)(sp - line) : n;
+    uint32_t part = TK_NONE;
+    if (sp) {
+        const char *pw = sp + 1;
+        size_t pn = n - hn - 1;
+        if ((part = add_word(lex, pw, pn)) == TK_NONE) return false;
+    }
+    char lemma[TK_MAX_WORD];
+    if (!fold(line, hn, lemma, sizeof lemma)) return true; /* too long to be a verb: ignored */
+    tk_forms f = {.n = 0};
+    tk_inflect_verb(lemma, &f);
+    for (int i = -1; i < f.n; i++) {
+        const char *w = i < 0 ? lemma : f.form[i];
+        uint32_t id = add_word(lex, w, strlen(w));
+        if (id == TK_NONE) return false;
+        lex->bits[id] |= QW_CUE;
+        if (part == TK_NONE) lex->plain[id] = true;
+        else if (lex->particle[id] == TK_NONE) lex->particle[id] = part;
+    }
+    lex->nverbs++;
+    return true;
+}
+
+static bool add_roles(tk_quote_lex *lex, const char *line, size_t n) {
+    int32_t group = (int32_t)lex->ngroups++;
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && line[i] == ' ') i++;
+        size_t j = i;
+        while (j < n && line[j] != ' ') j++;
+        if (j > i) {
+            char w[TK_MAX_WORD];
+            if (fold(line + i, j - i, w, sizeof w)) {
+                for (char *c = w; *c; c++) if (*c == '_') *c = ' ';
+                /* a multi-word role is found by its last word (head_of_state -> state is too
+                 * vague): only single words are roles; the others are kept as written */
+                if (!strchr(w, ' ')) {
+                    tk_forms f = {.n = 0};
+                    tk_inflect_noun(w, &f);
+                    for (int k = -1; k < f.n; k++) {
+                        const char *z = k < 0 ? w : f.form[k];
+                        uint32_t id = add_word(lex, z, strlen(z));
+                        if (id == TK_NONE) return false;
+                        lex->bits[id] |= QW_ROLE;
+                        if (lex->role[id] < 0) lex->role[id] = group;
+                    }
+                    lex->nroles++;
+                }
+            }
+        }
+        i = j;
+    }
+    return true;
+}
+
+static bool add_phrase(tk_quote_lex *lex, const char *line, size_t n) {
+    tk_quote_phrase ph = {.n = 0};
+    size_t i = 0;
+    while (i < n && ph.n < TK_QUOTE_MAX_PHRASE) {
+        while (i < n && line[i] == ' ') i++;
+        size_t j = i;
+        while (j < n && line[j] != ' ') j++;
+        if (j > i) {
+            uint32_t id = add_word(lex, line + i, j - i);
+            if (id == TK_NONE) return false;
+            ph.w[ph.n++] = id;
+        }
+        i = j;
+    }
+    if (!ph.n) return true;
+    lex->bits[ph.w[0]] |= QW_PHRASE;
+    tk_quote_phrase *p = realloc(lex->phrases, (lex->nphrases + 1) * sizeof *p);
+    if (!p) return false;
+    lex->phrases = p;
+    lex->phrases[lex->nphrases++] = ph;
+    return true;
+}
+
+static bool read_cues(tk_quote_lex *lex, const char *text, size_t len) {
+    enum { NONE, VERBS, PHRASES, NOUNS, ROLES } sec = NONE;
+    size_t i = 0;
+    while (i < len) {
+        const char *nl = memchr(text + i, '\n', len - i);
+        size_t e = nl ? (size_t)(nl - text) : len;
+        const char *line = text + i;
+        size_t n = e - i;
+        const char *hash = memchr(line, '#', n);
+        if (hash) n = (size_t)(hash - line);
+        while (n && (line[0] == ' ' || line[0] == '\t')) { line++; n--; }
+        while (n && (line[n - 1] == ' ' || line[n - 1] == '\t' || line[n - 1] == '\r')) n--;
+        i = e + 1;
+        if (!n) continue;
+        if (line[0] == '[') {
+            if (!strncmp(line, "[verbs]", n)) sec = VERBS;
+            else if (!strncmp(line, "[phrases]", n)) sec = PHRASES;
+            else if (!strncmp(line, "[nouns]", n)) sec = NOUNS;
+            else if (!strncmp(line, "[roles]", n)) sec = ROLES;
+            else sec = NONE;
+            continue;
+        }
+        bool ok = true;
+        switch (sec) {
+        case VERBS: ok = add_verb(lex, line, n); break;
+        case PHRASES: ok = add_phrase(lex, line, n); break;
+        case ROLES: ok = add_roles(lex, line, n); break;
+        case NOUNS:
+            if (!memchr(line, ' ', n)) {
+                uint32_t id = add_word(lex, line, n);
+                if (id == TK_NONE) return false;
+                lex->bits[id] |= QW_SPEECHNOUN;
+            }
+            break;
+        case NONE: break;
+        }
+        if (!ok) return false;
+    }
+    return true;
+}
+
+tk_quote_lex *tk_quote_lex_new(void) {
+    tk_quote_lex *lex = calloc(1, sizeof *lex);
+    if (!lex) return NULL;
+    tk_intern_init(&lex->words);
+    for (size_t i = 0; i < sizeof function_words / sizeof *function_words; i++) {
+        uint32_t id = add_word(lex, function_words[i].w, strlen(function_words[i].w));
+        if (id == TK_NONE) goto fail;
+        lex->bits[id] |= function_words[i].bits;
+    }
+    const tk_embedded_file *f = NULL;
+    for (unsigned i = 0; i < tk_embedded_count; i++)
+        if (!strcmp(tk_embedded_files[i].path, CUES_PATH)) f = &tk_embedded_files[i];
+    if (!f || !read_cues(lex, f->text, f->len)) goto fail;
+    return lex;
+fail:
+    tk_quote_lex_free(lex);
+    return NULL;
+}
+
+void tk_quote_lex_free(tk_quote_lex *lex) {
+    if (!lex) return;
+    tk_intern_free(&lex->words);
+    free(lex->bits);
+    free(lex->role);
+    free(lex->particle);
+    free(lex->plain);
+    free(lex->phrases);
+    free(lex);
+}

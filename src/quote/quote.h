@@ -1,0 +1,108 @@
+/* quote.h — the quote stage: quotations of every mark convention, who said
+ * them (cue and speaker mention), and the speakers as entities across the
+ * story. Runs after segmentation; the event coder reads the quotes to give
+ * the events inside them the "reported" modality. */
+#ifndef TK_QUOTE_H
+#define TK_QUOTE_H
+
+#include "../engine/story.h"
+#include "../util/hashmap.h"
+
+/* Word classes of the cue lexicon (data/quotes/cues.txt plus the function
+ * words the attribution rules read). A word can be in several classes. */
+enum {
+    QW_CUE = 1u << 0,       /* a form of a verb that introduces speech */
+    QW_ROLE = 1u << 1,      /* a noun that describes a speaker (researcher) */
+    QW_DEF = 1u << 2,       /* the, this, that */
+    QW_INDEF = 1u << 3,     /* a, an, another, one */
+    QW_POSS = 1u << 4,      /* its, his, her, their */
+    QW_HE = 1u << 5,
+    QW_SHE = 1u << 6,
+    QW_THEY = 1u << 7,      /* they, we, i: a speaker pronoun we do not resolve by gender */
+    QW_REL = 1u << 8,       /* who, which, that, whose */
+    QW_PREP = 1u << 9,
+    QW_ADV = 1u << 10,      /* also, then, later, again... between a speaker and a cue */
+    QW_AUX = 1u << 11,      /* has, had, will, would, is, was, did */
+    QW_SUBORD = 1u << 12,   /* because, when, while, if, but... end a subject leftwards */
+    QW_TITLEWORD = 1u << 13,/* film, book, dubbed, so-called: a quoted title or label follows */
+    QW_SPEECHNOUN = 1u << 14, /* statement, interview, remarks */
+    QW_TELL = 1u << 15,     /* tell, assure, inform: the word after is the addressee */
+    QW_PARTICLE = 1u << 16, /* de, van, al, bin: inside a person's name */
+    QW_PHRASE = 1u << 17,   /* first word of a cue phrase (according to) */
+    QW_CONJ = 1u << 18,     /* and, or */
+    QW_FOR = 1u << 19,      /* for: "For Mr. Broers, ..." */
+    QW_COPULA = 1u << 20    /* is, was, are, were: "X is quoted as saying" */
+};
+
+#define TK_QUOTE_MAX_PHRASE 6
+
+typedef struct tk_quote_phrase {
+    uint32_t w[TK_QUOTE_MAX_PHRASE];
+    uint8_t n;
+} tk_quote_phrase;
+
+struct tk_quote_lex {
+    tk_intern words;
+    uint32_t *bits;      /* per word id */
+    int32_t *role;       /* per word id: role group, -1 */
+    uint32_t *particle;  /* per word id: the particle a cue verb needs ("point" out), TK_NONE */
+    bool *plain;         /* per word id: the verb is a cue without its particle too */
+    size_t cap;
+    tk_quote_phrase *phrases;
+    size_t nphrases;
+    size_t nverbs, nroles, ngroups;
+};
+
+/* Builds the lexicon from the embedded data/quotes/cues.txt; NULL when out
+ * of memory or when the file is missing. */
+tk_quote_lex *tk_quote_lex_new(void);
+void tk_quote_lex_free(tk_quote_lex *lex);
+/* The id of a word (any case; ASCII folded), TK_NONE when unknown. */
+uint32_t tk_quote_word(const tk_quote_lex *lex, const char *p, size_t n);
+static inline uint32_t tk_quote_bits(const tk_quote_lex *lex, uint32_t id) {
+    return id == TK_NONE ? 0 : lex->bits[id];
+}
+
+/* Finds the story's quotations, their cues and speakers. */
+tk_status tk_quotes_find(tk_story *s);
+
+/* For the coder: is byte offset `at` inside a spoken quotation? */
+bool tk_quote_covers(const tk_story *s, uint32_t at);
+
+/* ---- inside the stage ---- */
+
+/* A mention of a speaker: tokens [a, b), and a description [da, db) found
+ * beside it (an appositive), empty when da == db. */
+typedef struct tk_mention {
+    uint32_t a, b, da, db;
+} tk_mention;
+
+/* What the attribution rules share: the story, the lexicon, a per-token
+ * word id computed on demand, the sentence of each token, and the last
+ * person named (for "he", "the researcher"). */
+typedef struct tk_qctx {
+    tk_story *s;
+    const tk_quote_lex *lex;
+    uint32_t *wid;       /* per token: lexicon id, TK_NONE, or UNSEEN */
+    uint32_t *sent_of;   /* per token: sentence index, TK_NONE outside sentences */
+    int32_t last_person; /* entity index, -1 */
+    int32_t day;         /* story date YYYYMMDD for actor codes, 0 */
+} tk_qctx;
+
+#define TK_QWID_UNSEEN (TK_NONE - 1)
+
+uint32_t tk_qctx_word(tk_qctx *x, uint32_t tok);
+static inline uint32_t tk_qctx_bits(tk_qctx *x, uint32_t tok) {
+    return tk_quote_bits(x->lex, tk_qctx_word(x, tok));
+}
+
+/* marks.c: appends the story's quotations (kind speech, no speaker yet),
+ * sorted by start. */
+tk_status tk_quote_marks(tk_story *s);
+/* speakers.c: the entity a mention names, created when new; -1 when the
+ * mention names nobody; -2 when out of memory. */
+int32_t tk_speaker_resolve(tk_qctx *x, const tk_mention *m);
+/* speakers.c: does the mention look like a person (a name, a role, he/she)? */
+bool tk_speaker_personlike(tk_qctx *x, const tk_mention *m);
+
+#endif
