@@ -7,6 +7,7 @@
  * titles or scare quotes, not speech. Sentence subjects between quotes
  * keep track of the last person named, for "he recalls". */
 #include <string.h>
+#include <strings.h>
 
 #include "quote.h"
 #include "../clean/clean.h"
@@ -67,8 +68,14 @@ static void sentence_of(tk_qctx *x, uint32_t tok, uint32_t *a, uint32_t *b) {
 static bool cue_at(tk_qctx *x, uint32_t i, uint32_t lo, uint32_t *end) {
     uint32_t id = tk_qctx_word(x, i);
     if (id == TK_NONE || !(x->lex->bits[id] & QW_CUE)) return false;
-    if (i > lo && (tk_qctx_bits(x, i - 1) & (QW_DEF | QW_INDEF | QW_POSS)) && !(tk_qctx_bits(x, i - 1) & QW_REL))
-        return false;
+    /* a noun, not a verb: "the statement", "the annual talks", "Trump's comments" */
+    for (uint32_t k = i, hops = 0; k > lo && hops < 3; k--, hops++) {
+        const tk_token *p = T(x, k - 1);
+        uint32_t pb = tk_qctx_bits(x, k - 1);
+        if ((p->flags & TK_TF_CLITIC) && k == i) return false;
+        if ((pb & (QW_DEF | QW_INDEF | QW_POSS)) && !(pb & QW_REL)) return false;
+        if (p->kind != TK_TOK_WORD || pb || !(p->flags & TK_TF_LOWER)) break;
+    }
     uint32_t part = x->lex->particle[id];
     if (part != TK_NONE && i + 1 < x->s->tokens.n && tk_qctx_word(x, i + 1) == part) {
         *end = i + 2;
@@ -178,14 +185,49 @@ static bool speaker_after_verb(tk_qctx *x, uint32_t v, uint32_t vend, uint32_t e
     if (j >= end) return false;
     uint32_t bits = tk_qctx_bits(x, j);
     if (bits & (QW_REL | QW_SUBORD | QW_CONJ | QW_AUX | QW_CUE)) return false;
-    if (bits & QW_DEF && !(bits & (QW_REL))) { /* the ... */ }
-    else if ((bits & QW_PREP) || (lower_word(x, j) && !(bits & (QW_INDEF | QW_POSS | QW_HE | QW_SHE | QW_THEY | QW_ROLE))))
-        return false;
+    if (bits & QW_PREP) return false;
     uint32_t b = np_forward(x, j, end);
     if (b == j) return false;
+    if (lower_word(x, j) && !(bits & (QW_DEF | QW_INDEF | QW_POSS | QW_HE | QW_SHE | QW_THEY | QW_ROLE))) {
+        /* "said conservative activist Bob Klaus": a name or a role further in */
+        bool ok = false;
+        for (uint32_t k = j + 1; k < b && !ok; k++)
+            ok = (T(x, k)->flags & TK_TF_UPPER) || (tk_qctx_bits(x, k) & QW_ROLE);
+        if (!ok) return false;
+    }
     m->a = j;
     m->b = b;
     appositive(x, m, b, end);
+    return true;
+}
+
+static bool ends_ing(tk_qctx *x, uint32_t i) {
+    const tk_token *t = T(x, i);
+    size_t n = t->end - t->start;
+    return n > 4 && !memcmp(x->s->text + t->end - 3, "ing", 3);
+}
+
+static bool mention_start_ok(tk_qctx *x, uint32_t a) {
+    uint32_t fb = tk_qctx_bits(x, a);
+    return !(lower_word(x, a) && !(fb & (QW_DEF | QW_INDEF | QW_POSS | QW_HE | QW_SHE | QW_THEY | QW_ROLE)));
+}
+
+/* The subject of the sentence that starts at sa, after an opening phrase
+ * ("Facing mounting criticism, Mr. Trump …", "On Sunday, she …"). */
+static bool sentence_subject(tk_qctx *x, uint32_t sa, uint32_t lim, tk_mention *m) {
+    uint32_t a = sa;
+    uint32_t fb = tk_qctx_bits(x, a);
+    if ((fb & (QW_PREP | QW_SUBORD | QW_ADV)) || ends_ing(x, a) || is_mark(x, a)) {
+        uint32_t c = a;
+        while (c < lim && c - a < 25 && !is_ch(x, c, ',') && !terminal(x, c)) c++;
+        if (c >= lim || !is_ch(x, c, ',')) return false;
+        a = c + 1;
+    }
+    uint32_t b = np_forward(x, a, lim);
+    if (b == a || !mention_start_ok(x, a)) return false;
+    m->a = a;
+    m->b = b;
+    m->da = m->db = 0;
     return true;
 }
 
@@ -196,6 +238,9 @@ static bool subject_before(tk_qctx *x, uint32_t v, uint32_t lo, tk_mention *m) {
     int skipped = 0;
     while (p > lo && skipped < 3 && (tk_qctx_bits(x, p - 1) & (QW_ADV | QW_AUX))) { p--; skipped++; }
     m->da = m->db = 0;
+    /* "…, saying that", "Adding, “…”": a participle's subject is the sentence's */
+    if (ends_ing(x, v) && skipped == 0 && p > lo && !(tk_qctx_bits(x, p - 1) & (QW_HE | QW_SHE | QW_THEY)))
+        return sentence_subject(x, lo, v, m);
     if (p > lo && is_ch(x, p - 1, ',')) {
         /* a parenthetical ", he says," or an appositive ", the Russian foreign minister," */
         uint32_t c = p - 1, k = c;
@@ -213,12 +258,7 @@ static bool subject_before(tk_qctx *x, uint32_t v, uint32_t lo, tk_mention *m) {
     }
     if (p > lo && (tk_qctx_bits(x, p - 1) & QW_CONJ) && !m->db) {
         /* "X rejected the accusation and affirmed that": X */
-        uint32_t b = np_forward(x, lo, p - 1);
-        if (b == lo) return false;
-        m->a = lo;
-        m->b = b;
-        uint32_t fb = tk_qctx_bits(x, lo);
-        return !(lower_word(x, lo) && !(fb & (QW_DEF | QW_INDEF | QW_POSS | QW_HE | QW_SHE | QW_THEY | QW_ROLE)));
+        return sentence_subject(x, lo, p - 1, m);
     }
     if (p > lo && (tk_qctx_bits(x, p - 1) & QW_REL)) {
         p--;
@@ -227,7 +267,9 @@ static bool subject_before(tk_qctx *x, uint32_t v, uint32_t lo, tk_mention *m) {
     uint32_t b = p, a = p;
     while (a > lo && b - a < MAX_NP && np_token(x, a - 1)) {
         uint32_t bits = tk_qctx_bits(x, a - 1);
-        if (bits & (QW_REL | QW_SUBORD | QW_CUE)) break;
+        if (bits & (QW_REL | QW_SUBORD | QW_AUX)) break;
+        if ((bits & QW_CUE) && lower_word(x, a - 1) && !(bits & QW_ROLE)) break;
+        if (lower_word(x, a - 1) && a - 1 > lo && (tk_qctx_bits(x, a - 2) & QW_AUX)) break;
         a--;
     }
     if (a >= b) return false;
@@ -259,11 +301,20 @@ static bool cue_after(tk_qctx *x, const tk_quote *q, uint32_t c, tk_mention *m, 
     sentence_of(x, c, &sa, &sb);
     uint32_t end = sb;
     uint32_t para = T(x, c)->para;
-    /* the quote may close its sentence: "…?” he asked." goes on in the next */
-    if (end < s->tokens.n && end <= c + 1) {
+    /* a cue follows speech that ends with , ? ! … or a dash, or a comma
+     * after the mark; "…ends.” She says" and "“rigged” system" have none */
+    uint32_t last = is_mark(x, c) ? c - 1 : c;
+    bool open_end = (T(x, last)->kind == TK_TOK_PUNCT && !is_ch(x, last, '.') && !is_ch(x, last, ':') &&
+                     !is_ch(x, last, ';')) ||
+                    (T(x, last)->flags & TK_TF_ELLIPSIS) || (T(x, last)->kind == TK_TOK_PUNCT && !is_ch(x, last, '.')) ||
+                    (c + 1 < s->tokens.n && (is_ch(x, c + 1, ',') || T(x, c + 1)->kind == TK_TOK_PUNCT) &&
+                     !terminal(x, c + 1) && !is_mark(x, c + 1));
+    if (!open_end) return false;
+    /* the quote may close its sentence: "…?” Biden said." goes on in the next */
+    if (end < s->tokens.n && end <= c + 1 && T(x, end)->para == para) {
         uint32_t na, nb;
         sentence_of(x, end, &na, &nb);
-        if (lower_word(x, end) || (tk_qctx_bits(x, end) & (QW_HE | QW_SHE))) end = nb;
+        end = nb;
     }
     uint32_t j = c + 1;
     while (j < end && T(x, j)->para == para && (is_ch(x, j, ',') || T(x, j)->kind == TK_TOK_PUNCT) &&
@@ -295,7 +346,8 @@ static bool cue_after(tk_qctx *x, const tk_quote *q, uint32_t c, tk_mention *m, 
         return false;
     }
     /* "Trump said", "he recalls", "the senator from Vermont told reporters" */
-    for (uint32_t v = j + 1; v < end && v - j <= MAX_NP; v++) {
+    bool apposition = j + 1 < end && is_ch(x, j + 1, ',') && (T(x, j)->flags & TK_TF_UPPER);
+    for (uint32_t v = j + 1; v < end && v - j <= (apposition ? 40u : MAX_NP); v++) {
         if (is_mark(x, v) || terminal(x, v) || is_ch(x, v, ';') || is_ch(x, v, ':')) return false;
         if (cue_at(x, v, j, &vend)) {
             if (!subject_before(x, v, j, m)) return false;
@@ -337,7 +389,8 @@ static int cue_before(tk_qctx *x, uint32_t o, tk_mention *m, uint32_t *cue_a, ui
                 return pn > 1 ? HOW_BEFORE : HOW_FRAME;
             }
         }
-        if (cue_at(x, k, lo, &vend) && vend <= o) {
+        if (cue_at(x, k, lo, &vend) && vend <= o &&
+            !(k > sa && T(x, k - 1)->end - T(x, k - 1)->start == 2 && !strncasecmp(x->s->text + T(x, k - 1)->start, "to", 2))) {
             if (subject_before(x, k, sa, m)) {
                 *cue_a = k;
                 *cue_b = vend;
@@ -370,6 +423,27 @@ static int cue_before(tk_qctx *x, uint32_t o, tk_mention *m, uint32_t *cue_a, ui
                 *cue_a = *cue_b = o - 1;
                 return HOW_FRAME;
             }
+        }
+    }
+    return HOW_NONE;
+}
+
+/* A quote that opens its sentence, with no cue of its own, after a
+ * sentence that introduces it: "Cruz tweeted a warning. “Missouri: …”" */
+static int cue_lead_in(tk_qctx *x, uint32_t o, tk_mention *m, uint32_t *cue_a, uint32_t *cue_b) {
+    uint32_t si = x->sent_of[o];
+    if (si == TK_NONE || si == 0 || x->s->sentences.v[si].tok_start != o) return HOW_NONE;
+    const tk_sentence *p = &x->s->sentences.v[si - 1];
+    if (p->tok_end <= p->tok_start || T(x, p->tok_start)->para + 1 < T(x, o)->para) return HOW_NONE;
+    if (T(x, p->tok_start)->para != T(x, o)->para && !is_ch(x, p->tok_end - 1, ':')) return HOW_NONE;
+    for (uint32_t k = p->tok_start; k < p->tok_end; k++)
+        if (is_mark(x, k)) return HOW_NONE;
+    for (uint32_t k = p->tok_end; k-- > p->tok_start;) {
+        uint32_t vend;
+        if (cue_at(x, k, p->tok_start, &vend) && subject_before(x, k, p->tok_start, m)) {
+            *cue_a = k;
+            *cue_b = vend;
+            return HOW_BEFORE;
         }
     }
     return HOW_NONE;
@@ -484,6 +558,7 @@ tk_status tk_quotes_find(tk_story *s) {
         if (how != HOW_NONE) {}
         else if (close != TK_NONE && cue_after(&x, q, close, &m, &ca, &cb)) how = HOW_AFTER;
         else if (open != TK_NONE) how = cue_before(&x, open, &m, &ca, &cb);
+        if (how == HOW_NONE && open != TK_NONE) how = cue_lead_in(&x, open, &m, &ca, &cb);
         if (how != HOW_NONE) {
             int32_t id = tk_speaker_resolve(&x, &m);
             if (id == -2) return tk_story_fail(s, TK_ENOMEM, "out of memory");
@@ -519,7 +594,7 @@ tk_status tk_quotes_find(tk_story *s) {
      * of the quote just before in this paragraph or the one before */
     for (size_t qi = 0; qi < s->quotes.n; qi++) {
         tk_quote *q = &s->quotes.v[qi];
-        if (q->speaker >= 0 || q->kind != TK_QUOTE_SPEECH) continue;
+        if (q->speaker >= 0 || q->mention_end > q->mention_start || q->kind != TK_QUOTE_SPEECH) continue;
         uint32_t si = x.sent_of[q->tok_start];
         for (size_t k = qi + 1; k < s->quotes.n && si != TK_NONE; k++) {
             const tk_quote *r = &s->quotes.v[k];

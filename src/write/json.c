@@ -72,7 +72,13 @@ void tk_write_quote_json(const tk_story *s, const tk_quote *q, tk_buf *b) {
     TK_BUF_LIT(b, "{\"text\":");
     tk_write_json_string(b, s->text + q->start, q->end - q->start);
     tk_buf_printf(b, ",\"start\":%u,\"end\":%u,\"speaker\":", q->start, q->end);
-    if (q->speaker < 0) {
+    if (q->speaker < 0 && q->mention_end > q->mention_start) {
+        /* a mention we could not resolve ("it", "they") */
+        TK_BUF_LIT(b, "{\"text\":");
+        tk_write_json_string(b, s->text + q->mention_start, q->mention_end - q->mention_start);
+        tk_buf_printf(b, ",\"start\":%u,\"end\":%u,\"name\":null,\"code\":null,\"description\":null,\"entity\":null}",
+                      q->mention_start, q->mention_end);
+    } else if (q->speaker < 0) {
         TK_BUF_LIT(b, "null");
     } else {
         const tk_speaker *p = &s->speakers.v[q->speaker];

@@ -51,8 +51,8 @@ that ends or begins inside a quotation).  The definition also takes in
 contents that merely contain a quoted title or scare quote ("sings Bruce
 Springsteen's “American Skin”") and transcripts ("PENCE: ..."); a content
 made of several quoted pieces ("“A,” he said. “B.”" annotated as one
-discontinuous content) is one gold quote, so a second predicted quote in it
-is a false positive.
+discontinuous content) is one gold quote, so each predicted piece in it
+matches it.
 
 Predictions: each output record's "quotes" (absent: none); a quote with
 "speech": false (a title, a scare quote) is not a prediction, a missing
@@ -62,10 +62,14 @@ BYTE offsets into the UTF-8 text and are converted to character offsets.
 Scoring
 * A predicted quote and a gold quote qualify as a pair when their overlap
   is at least half the length of the shorter one (in characters; for a
-  discontinuous gold content, over the union of its fragments).  Pairs are
-  made one-to-one, greedily, best overlap first (ties: higher
-  overlap/union, then text order).  Precision = matched / predicted,
-  recall = matched / gold, F1.
+  discontinuous gold content, over the union of its fragments).  As the
+  issue defines it, each prediction is judged on its own: precision =
+  predictions that match some gold quote / predictions; recall = gold
+  quotes matched by some prediction / gold quotes; F1.  So the two pieces
+  of "“A,” he said, “B.”" both count as right against a gold content
+  annotated as one discontinuous "A … B".  For speakers, each gold quote
+  is paired with one prediction (one-to-one, greedily, best overlap first;
+  ties: higher overlap/union, then text order).
 * Speaker accuracy, over matched pairs whose gold has a Source: right when
   the predicted speaker span overlaps a fragment of the gold Source, or
   when the last word of at least 3 letters of the predicted speaker "name"
@@ -313,6 +317,22 @@ def speaker_right(pred_speaker, gold):
     return key is not None and key in words(gold["source_text"])
 
 
+def qualifies(golds, preds):
+    """(gold indices matched by some prediction, prediction indices that
+    match some gold): every pair overlapping by at least half the shorter."""
+    mg, mp = set(), set()
+    for gi, g in enumerate(golds):
+        gs, ge = g["content"][0][0], g["content"][-1][1]
+        for pi, p in enumerate(preds):
+            if p["end"] <= gs or p["start"] >= ge:
+                continue
+            ov = overlap(p["start"], p["end"], g["content"])
+            if ov > 0 and 2 * ov >= min(p["end"] - p["start"], g["len"]):
+                mg.add(gi)
+                mp.add(pi)
+    return mg, mp
+
+
 def match(golds, preds):
     """One-to-one greedy pairs (gold index, pred index), best overlap
     first; a pair qualifies when the overlap is at least half the shorter."""
@@ -340,16 +360,18 @@ def match(golds, preds):
 
 class Score:
     def __init__(self):
-        self.gold = self.pred = self.matched = 0
+        self.gold = self.pred = self.matched = self.pred_ok = 0
         self.sp_right = self.sp_total = self.no_source = 0
 
     def add(self, golds, preds):
         """Scores one article; returns (pairs, missed golds, false positive
         preds, wrong-speaker pairs) for -v."""
         pairs = match(golds, preds)
+        mg, mp = qualifies(golds, preds)
         self.gold += len(golds)
         self.pred += len(preds)
-        self.matched += len(pairs)
+        self.matched += len(mg)
+        self.pred_ok += len(mp)
         wrong = []
         for gi, pi in pairs:
             g = golds[gi]
@@ -361,14 +383,12 @@ class Score:
                 self.sp_right += 1
             else:
                 wrong.append((gi, pi))
-        mg = {gi for gi, _ in pairs}
-        mp = {pi for _, pi in pairs}
         missed = [i for i in range(len(golds)) if i not in mg]
         fps = [i for i in range(len(preds)) if i not in mp]
         return pairs, missed, fps, wrong
 
     def prf(self):
-        p = self.matched / self.pred if self.pred else 0.0
+        p = self.pred_ok / self.pred if self.pred else 0.0
         r = self.matched / self.gold if self.gold else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
         return p, r, f
@@ -527,8 +547,13 @@ def self_test():
     s = Score()
     s.add(gs, ps)
     p, r, f = s.prf()
-    check((s.gold, s.pred, s.matched) == (2, 3, 2) and abs(p - 2 / 3) < 1e-9 and r == 1.0
-          and abs(f - 0.8) < 1e-9, "precision, recall, F1")
+    check((s.gold, s.pred, s.matched) == (2, 3, 2) and p == 1.0 and r == 1.0,
+          "each prediction judged on its own: two pieces of one gold both right")
+    s = Score()
+    s.add(gs, [pred(0, 50), pred(200, 230), pred(300, 330)])
+    p, r, f = s.prf()
+    check((s.gold, s.pred, s.matched) == (2, 3, 1) and abs(p - 1 / 3) < 1e-9 and r == 0.5
+          and abs(f - 0.4) < 1e-9, "precision, recall, F1")
     check(Score().line("dev") == "polnear dev: gold 0, predicted 0, matched 0; precision "
           "0.000 recall 0.000 F1 0.000; speaker accuracy 0.000 (0/0)", "final line, empty")
     # byte offsets to characters
