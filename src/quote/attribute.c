@@ -68,11 +68,18 @@ static void sentence_of(tk_qctx *x, uint32_t tok, uint32_t *a, uint32_t *b) {
 static bool cue_at(tk_qctx *x, uint32_t i, uint32_t lo, uint32_t *end) {
     uint32_t id = tk_qctx_word(x, i);
     if (id == TK_NONE || !(x->lex->bits[id] & QW_CUE)) return false;
+    /* verbs are lower case but at a sentence's start ("The Huffington Post") */
+    if (!(T(x, i)->flags & TK_TF_LOWER) && x->sent_of[i] != TK_NONE &&
+        x->s->sentences.v[x->sent_of[i]].tok_start != i)
+        return false;
+    /* "to urge": an infinitive is not the clause's cue */
+    if (i > lo && T(x, i - 1)->end - T(x, i - 1)->start == 2 && !strncasecmp(x->s->text + T(x, i - 1)->start, "to", 2))
+        return false;
     /* a noun, not a verb: "the statement", "the annual talks", "Trump's comments" */
     for (uint32_t k = i, hops = 0; k > lo && hops < 3; k--, hops++) {
         const tk_token *p = T(x, k - 1);
         uint32_t pb = tk_qctx_bits(x, k - 1);
-        if ((p->flags & TK_TF_CLITIC) && k == i) return false;
+        if (p->flags & TK_TF_CLITIC) return false;
         if ((pb & (QW_DEF | QW_INDEF | QW_POSS)) && !(pb & QW_REL)) return false;
         if (p->kind != TK_TOK_WORD || pb || !(p->flags & TK_TF_LOWER)) break;
     }
@@ -107,6 +114,14 @@ static uint32_t np_forward(tk_qctx *x, uint32_t i, uint32_t end) {
             const tk_token *p = T(x, j - 1);
             if (p->kind == TK_TOK_WORD && (p->flags & TK_TF_UPPER) && !(p->flags & TK_TF_TITLE) &&
                 !(bits & (QW_PREP | QW_DEF | QW_INDEF | QW_POSS | QW_CONJ | QW_PARTICLE | QW_ROLE)))
+                break;
+            /* "the crowd booed", "supporters typically begin": -ed and -ly
+             * words after a noun start the verb phrase */
+            const tk_token *t = T(x, j);
+            size_t n = t->end - t->start;
+            const char *z = x->s->text + t->start;
+            if (!bits && n > 4 && (!memcmp(z + n - 2, "ed", 2) || !memcmp(z + n - 2, "ly", 2)) &&
+                !(tk_qctx_bits(x, j - 1) & (QW_DEF | QW_INDEF | QW_POSS | QW_ADV)))
                 break;
         }
         j++;
@@ -265,7 +280,20 @@ static bool subject_before(tk_qctx *x, uint32_t v, uint32_t lo, tk_mention *m) {
         if (p > lo && is_ch(x, p - 1, ',')) p--;
     }
     uint32_t b = p, a = p;
+    if (p > lo && (tk_qctx_bits(x, p - 1) & (QW_HE | QW_SHE | QW_THEY)) && !(tk_qctx_bits(x, p - 1) & QW_POSS)) {
+        m->a = p - 1; /* "he said": the pronoun alone */
+        m->b = p;
+        return true;
+    }
     while (a > lo && b - a < MAX_NP && np_token(x, a - 1)) {
+        if (a < b && (tk_qctx_bits(x, a) & (QW_DEF | QW_INDEF | QW_POSS)) && !(tk_qctx_bits(x, a) & QW_REL)) break;
+        if (lower_word(x, a - 1) && a < b && !(T(x, a - 1)->flags & TK_TF_CLITIC) &&
+            !(tk_qctx_bits(x, a - 1) & (QW_DEF | QW_INDEF | QW_POSS | QW_PREP | QW_ROLE | QW_PARTICLE))) {
+            /* "he heard Mateen": a lowercase word before a bare name is a verb */
+            bool name = true;
+            for (uint32_t k = a; k < b && name; k++) name = T(x, k)->kind == TK_TOK_WORD && !lower_word(x, k);
+            if (name) break;
+        }
         uint32_t bits = tk_qctx_bits(x, a - 1);
         if (bits & (QW_REL | QW_SUBORD | QW_AUX)) break;
         if ((bits & QW_CUE) && lower_word(x, a - 1) && !(bits & QW_ROLE)) break;
@@ -309,7 +337,20 @@ static bool cue_after(tk_qctx *x, const tk_quote *q, uint32_t c, tk_mention *m, 
                     (T(x, last)->flags & TK_TF_ELLIPSIS) || (T(x, last)->kind == TK_TOK_PUNCT && !is_ch(x, last, '.')) ||
                     (c + 1 < s->tokens.n && (is_ch(x, c + 1, ',') || T(x, c + 1)->kind == TK_TOK_PUNCT) &&
                      !terminal(x, c + 1) && !is_mark(x, c + 1));
-    if (!open_end) return false;
+    if (!open_end) {
+        /* "…missing.” Trump said." — only a sentence that is nothing but
+         * the attribution */
+        uint32_t j = c + 1, v, vend;
+        if (!is_mark(x, c) || j >= s->tokens.n || T(x, j)->para != para) return false;
+        for (v = j; v < s->tokens.n && v - j < 6 && !cue_at(x, v, j, &vend); v++)
+            if (!np_token(x, v)) return false;
+        if (v == j || v >= s->tokens.n || v - j >= 6 || !cue_at(x, v, j, &vend)) return false;
+        if (vend >= s->tokens.n || !terminal(x, vend)) return false;
+        if (!subject_before(x, v, j, m) || m->a != j) return false;
+        *cue_a = v;
+        *cue_b = vend;
+        return true;
+    }
     /* the quote may close its sentence: "…?” Biden said." goes on in the next */
     if (end < s->tokens.n && end <= c + 1 && T(x, end)->para == para) {
         uint32_t na, nb;
@@ -351,6 +392,12 @@ static bool cue_after(tk_qctx *x, const tk_quote *q, uint32_t c, tk_mention *m, 
         if (is_mark(x, v) || terminal(x, v) || is_ch(x, v, ';') || is_ch(x, v, ':')) return false;
         if (cue_at(x, v, j, &vend)) {
             if (!subject_before(x, v, j, m)) return false;
+            if (m->a > j && !m->db && m->b - m->a > 1) {
+                /* "White House press secretary Josh Earnest told": all of it */
+                bool np = true;
+                for (uint32_t i = j; i < m->a && np; i++) np = np_token(x, i);
+                if (np) m->a = j;
+            }
             if (m->a != j && !(m->da == j)) {
                 /* something between the quote and the subject: only adverbs and dates */
                 bool ok = m->a > j;

@@ -11,6 +11,7 @@
 
 #include "quote.h"
 #include "../match/match.h"
+#include "../segment/segment.h"
 
 #define SEARCH_BACK 256      /* entities searched, newest first */
 #define NAME_WINDOW 20000    /* tokens searched for a fuller name */
@@ -49,6 +50,11 @@ static uint8_t title_gender(tk_qctx *x, uint32_t i) {
  * of the words the rules know otherwise (The, His, He, For, minister). */
 static bool name_word(tk_qctx *x, uint32_t i) {
     if (!capital(x, i) || title(x, i)) return false;
+    /* "Maybe Trump": a common sentence opener is no name */
+    if (x->sent_of[i] != TK_NONE && x->s->sentences.v[x->sent_of[i]].tok_start == i) {
+        const tk_token *t = T(x, i);
+        if (tk_is_sentence_starter(x->s->text + t->start, t->end - t->start)) return false;
+    }
     return !(tk_qctx_bits(x, i) & ~(uint32_t)(QW_PARTICLE | QW_TITLEWORD | QW_SPEECHNOUN));
 }
 
