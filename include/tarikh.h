@@ -55,8 +55,9 @@ typedef struct tk_options {
     int strict;             /* a malformed dictionary line is an error */
     int tabari_stems;       /* read dict_paths with TABARI's rule: a word without a
                              * trailing "_" is a stem matching any word it begins */
-    int no_events;          /* stop after segmenting: no event coding (and no
-                             * dictionaries loaded) */
+    int no_events;          /* stop after segmenting: no event coding, no
+                             * quotations (and no dictionaries loaded) */
+    int no_quotes;          /* code events but do not look for quotations */
     tk_diag_fn diag;        /* may be NULL: problems are then only counted */
     void *diag_ctx;
 } tk_options;

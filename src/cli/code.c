@@ -39,7 +39,8 @@ static const char code_usage[] =
     "      --max-bytes N   largest record or story accepted (default 16 MiB)\n"
     "      --dict [+]DIR   dictionaries (TABARI/PETRARCH formats) to use instead\n"
     "                      of the built-in ones; with +, in addition to them\n"
-    "      --no-events     read, clean and segment only (no event coding)\n"
+    "      --no-events     read, clean and segment only (no events, no quotes)\n"
+    "      --no-quotes     do not look for quotations\n"
     "      --tabari-stems  read --dict dictionaries with TABARI's stem rule (a\n"
     "                      word without a trailing _ matches words it begins)\n"
     "      --stats         print a summary line on stderr at the end (stories,\n"
@@ -291,14 +292,14 @@ int tk_cmd_code(int argc, char **argv) {
         {"input", required_argument, 0, 'i'},  {"sentences", no_argument, 0, 's'},
         {"tokens", no_argument, 0, 't'},       {"max-bytes", required_argument, 0, 'm'},
         {"stats", no_argument, 0, 'S'},        {"dict", required_argument, 0, 'D'},
-        {"no-events", no_argument, 0, 'E'},    {"tabari-stems", no_argument, 0, 'T'},
+        {"no-events", no_argument, 0, 'E'},    {"no-quotes", no_argument, 0, 'Q'},    {"tabari-stems", no_argument, 0, 'T'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     run r;
     memset(&r, 0, sizeof r);
     r.max_bytes = 16u * 1024 * 1024;
     const char *out_path = NULL;
-    bool tsv = false, stats = false, no_events = false, tabari_stems = false;
+    bool tsv = false, stats = false, no_events = false, no_quotes = false, tabari_stems = false;
     int replace_dicts = 0;
     const char *dicts[32];
     size_t ndicts = 0;
@@ -335,6 +336,7 @@ int tk_cmd_code(int argc, char **argv) {
         }
         case 'S': stats = true; break;
         case 'E': no_events = true; break;
+        case 'Q': no_quotes = true; break;
         case 'T': tabari_stems = true; break;
         case 'D':
             if (!tk_dict_arg(dicts, &ndicts, sizeof dicts / sizeof *dicts, optarg, &replace_dicts)) {
@@ -349,7 +351,7 @@ int tk_cmd_code(int argc, char **argv) {
     if (!tk_dict_paths_readable(dicts, ndicts, "tarikh code")) return TK_EXIT_USAGE;
     tk_options opts = {.max_story_bytes = r.max_bytes, .dict_paths = dicts, .ndict_paths = ndicts,
                        .no_builtin_dicts = replace_dicts, .diag = dict_diag,
-                       .diag_ctx = &dict_warnings, .no_events = no_events,
+                       .diag_ctx = &dict_warnings, .no_events = no_events, .no_quotes = no_quotes,
                        .tabari_stems = tabari_stems};
     tk_engine *engine = tk_engine_new(&opts);
     r.story = engine ? tk_story_new(engine) : NULL;

@@ -8,6 +8,7 @@
 
 #include "code.h"
 #include "../match/match.h"
+#include "../quote/quote.h"
 
 #define MAX_MATCHES 1024
 
@@ -693,13 +694,10 @@ static tk_status code_sentence(sent *x) {
             TRACE(x, "  ->  %s\n", x->nps[i].code);
         }
     }
-    /* words inside quotation marks */
-    bool inq = false;
-    for (uint32_t i = 0; i < x->w.n && i < 512; i++) {
-        const tk_token *t = &s->tokens.v[x->w.token[i]];
-        if (t->kind == TK_TOK_QUOTE) inq = (t->flags & TK_TF_QUOTE_OPEN) != 0;
-        x->quoted[i] = inq;
-    }
+    /* words inside a spoken quotation (the quote stage found them) */
+    bool any_quote = s->quotes.n > 0;
+    for (uint32_t i = 0; i < x->w.n && i < 512; i++)
+        x->quoted[i] = any_quote && tk_quote_covers(s, s->tokens.v[x->w.token[i]].start);
     /* reduced relatives: "the sanctions imposed by ECOWAS" — a participle
      * right after a noun that is not an actor, followed by "by": a passive
      * of its own, and no clause boundary for the verb before it */

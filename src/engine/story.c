@@ -203,7 +203,8 @@ tk_status tk_story_code(tk_story *s) {
     s->norm_len = 0;
     tk_status st = tk_clean_boilerplate(s);
     if (st == TK_OK) st = tk_segment(s);
-    if (st == TK_OK && !s->engine->opts.no_events) st = tk_quotes_find(s);
+    if (st == TK_OK && !s->engine->opts.no_events && !s->engine->opts.no_quotes) st = tk_quotes_find(s);
+    else s->quotes.n = s->speakers.n = 0;
     if (st == TK_OK && !s->engine->opts.no_events) st = tk_code_events(s);
     if (st == TK_OK && s->sentences.n == 0) {
         /* say why a story yields nothing, so that nothing is lost silently */

@@ -39,7 +39,17 @@ static bool is_ch(tk_qctx *x, uint32_t i, char c) {
 }
 
 static bool is_mark(tk_qctx *x, uint32_t i) {
-    return T(x, i)->kind == TK_TOK_QUOTE || (T(x, i)->kind == TK_TOK_PUNCT && is_ch(x, i, '+'));
+    const tk_token *t = T(x, i);
+    return t->kind == TK_TOK_QUOTE || (t->kind == TK_TOK_PUNCT && is_ch(x, i, '+'));
+}
+
+/* a single quote mark ‘ ’ ' that bounds a quote (marks.c paired it) */
+static bool is_single(tk_qctx *x, uint32_t i) {
+    const tk_token *t = T(x, i);
+    if (t->kind != TK_TOK_PUNCT || (t->flags & TK_TF_CLITIC)) return false;
+    const unsigned char *p = (const unsigned char *)x->s->text + t->start;
+    size_t n = t->end - t->start;
+    return (n == 1 && p[0] == '\'') || (n == 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x98 || p[2] == 0x99));
 }
 
 static bool terminal(tk_qctx *x, uint32_t i) { return (T(x, i)->flags & TK_TF_TERMINAL) != 0; }
@@ -331,7 +341,7 @@ static bool cue_after(tk_qctx *x, const tk_quote *q, uint32_t c, tk_mention *m, 
     uint32_t para = T(x, c)->para;
     /* a cue follows speech that ends with , ? ! … or a dash, or a comma
      * after the mark; "…ends.” She says" and "“rigged” system" have none */
-    uint32_t last = is_mark(x, c) ? c - 1 : c;
+    uint32_t last = is_mark(x, c) || is_single(x, c) ? c - 1 : c;
     bool open_end = (T(x, last)->kind == TK_TOK_PUNCT && !is_ch(x, last, '.') && !is_ch(x, last, ':') &&
                      !is_ch(x, last, ';')) ||
                     (T(x, last)->flags & TK_TF_ELLIPSIS) || (T(x, last)->kind == TK_TOK_PUNCT && !is_ch(x, last, '.')) ||
@@ -341,7 +351,7 @@ static bool cue_after(tk_qctx *x, const tk_quote *q, uint32_t c, tk_mention *m, 
         /* "…missing.” Trump said." — only a sentence that is nothing but
          * the attribution */
         uint32_t j = c + 1, v, vend;
-        if (!is_mark(x, c) || j >= s->tokens.n || T(x, j)->para != para) return false;
+        if (!(is_mark(x, c) || is_single(x, c)) || j >= s->tokens.n || T(x, j)->para != para) return false;
         for (v = j; v < s->tokens.n && v - j < 6 && !cue_at(x, v, j, &vend); v++)
             if (!np_token(x, v)) return false;
         if (v == j || v >= s->tokens.n || v - j >= 6 || !cue_at(x, v, j, &vend)) return false;
@@ -507,6 +517,7 @@ static tk_status observe_subject(tk_qctx *x, size_t si) {
     /* the subject is followed by a verb-like word, not by more of a title */
     tk_mention m = {a, b, 0, 0};
     if (!tk_speaker_personlike(x, &m)) return TK_OK;
+    appositive(x, &m, b, z->tok_end); /* "Fatou Ndiaye, a researcher at ..., has" */
     /* only people the story goes on to quote matter; a mention that is a
      * pronoun or a role resolves to who is already known */
     int32_t id = tk_speaker_resolve(x, &m);
@@ -583,8 +594,9 @@ tk_status tk_quotes_find(tk_story *s) {
                 return st;
             next_sent++;
         }
-        uint32_t open = q->tok_start > 0 && is_mark(&x, q->tok_start - 1) ? q->tok_start - 1 : TK_NONE;
-        uint32_t close = q->tok_end < n && is_mark(&x, q->tok_end) ? q->tok_end : TK_NONE;
+        uint32_t open = q->tok_start > 0 && (is_mark(&x, q->tok_start - 1) || is_single(&x, q->tok_start - 1))
+                            ? q->tok_start - 1 : TK_NONE;
+        uint32_t close = q->tok_end < n && (is_mark(&x, q->tok_end) || is_single(&x, q->tok_end)) ? q->tok_end : TK_NONE;
         tk_mention m = {0, 0, 0, 0};
         uint32_t ca = 0, cb = 0;
         int how = HOW_NONE;
@@ -613,6 +625,10 @@ tk_status tk_quotes_find(tk_story *s) {
             q->how = (uint8_t)how;
             set_mention(&x, q, &m, ca, cb);
         }
+        /* top-level single quotes with no cue are labels, headlines and
+         * scare quotes far more often than speech (‘Make America Great
+         * Again’ hats); British-style speech has its cue */
+        if (how == HOW_NONE && !q->nested && open != TK_NONE && is_single(&x, open)) q->kind = TK_QUOTE_SCARE;
         /* short phrases: titles, scare quotes, partial quotes */
         bool tc, term;
         uint32_t nw = words_in(&x, q->tok_start, q->tok_end, &tc, &term);

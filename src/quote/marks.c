@@ -179,6 +179,44 @@ static tk_status pair_family(tk_story *s, const tk_story_tokens_view *v, const u
     return TK_OK;
 }
 
+/* ‘ ’ or ' standing alone (not a clitic, not inside a word) */
+static bool single_mark(const tk_story *s, const tk_token *t) {
+    if (t->kind == TK_TOK_WORD || (t->flags & TK_TF_CLITIC)) return false;
+    uint32_t c = cp_at(s, t);
+    return c == '\'' || c == 0x2018 || c == 0x2019;
+}
+
+/* Single quotes (‘…’, '…'): paired with a stack, an opening mark before a
+ * word and a closing one after a word or a stop; a closing-looking mark
+ * with no opener is an apostrophe ("the farmers’ land") and is skipped. */
+static tk_status pair_singles(tk_story *s, size_t a, size_t b) {
+    enum { DEPTH = 8 };
+    uint32_t stack[DEPTH];
+    int depth = 0;
+    for (size_t i = a; i < b; i++) {
+        const tk_token *t = &s->tokens.v[i];
+        if (!single_mark(s, t)) continue;
+        const tk_token *p = i > a ? &s->tokens.v[i - 1] : NULL;
+        const tk_token *n = i + 1 < b ? &s->tokens.v[i + 1] : NULL;
+        bool sb = !p || (t->flags & TK_TF_SPACE_BEFORE) || p->kind == TK_TOK_QUOTE || p->kind == TK_TOK_OPEN;
+        bool sa = !n || (t->flags & TK_TF_SPACE_AFTER);
+        if (sb && !sa && n && wordlike(n)) {
+            if (depth < DEPTH) stack[depth++] = (uint32_t)i;
+            continue;
+        }
+        if (!sb && depth > 0 && (sa || closing_punct(s, n) || n->kind == TK_TOK_QUOTE)) {
+            /* "the farmers’ land": a plural possessive, not a closing mark */
+            const char *pe = s->text + p->end;
+            if (p->kind == TK_TOK_WORD && pe[-1] == 's' && n && n->kind == TK_TOK_WORD && (n->flags & TK_TF_LOWER))
+                continue;
+            uint32_t o = stack[--depth];
+            tk_status st = add_quote(s, o + 1, (uint32_t)i, false);
+            if (st != TK_OK) return st;
+        }
+    }
+    return TK_OK;
+}
+
 static int by_start(const void *a, const void *b) {
     const tk_quote *p = a, *q = b;
     if (p->start != q->start) return p->start < q->start ? -1 : 1;
@@ -204,7 +242,6 @@ tk_status tk_quote_marks(tk_story *s) {
          * on its own: « … “ … ” … » ; otherwise one family (MT mixes them) */
         bool split = cnt[FAM_GUILLEMET] && cnt[FAM_DOUBLE] && !(cnt[FAM_GUILLEMET] & 1) && !(cnt[FAM_DOUBLE] & 1);
         bool next_cont = false;
-        size_t first_q = s->quotes.n;
         for (int f = 0; f < NFAM; f++) {
             size_t k = 0;
             for (size_t i = a; i < b; i++) {
@@ -223,18 +260,18 @@ tk_status tk_quote_marks(tk_story *s) {
             if (f == FAM_DOUBLE && tail != NONE) next_cont = true;
         }
         cont_open = next_cont;
-        /* nested: a quote inside another of this paragraph */
-        size_t last = s->quotes.n;
-        for (size_t i = first_q; i < last; i++)
-            for (size_t j = first_q; j < last; j++)
-                if (i != j && s->quotes.v[j].tok_start <= s->quotes.v[i].tok_start &&
-                    s->quotes.v[i].tok_end <= s->quotes.v[j].tok_end &&
-                    (s->quotes.v[j].tok_end - s->quotes.v[j].tok_start) > (s->quotes.v[i].tok_end - s->quotes.v[i].tok_start)) {
-                    s->quotes.v[i].nested = true;
-                    break;
-                }
+        tk_status st1 = pair_singles(s, a, b);
+        if (st1 != TK_OK) return st1;
         a = b;
     }
     if (s->quotes.n > 1) qsort(s->quotes.v, s->quotes.n, sizeof *s->quotes.v, by_start);
+    /* nested: inside another quote. Sorted by start (outer first), a quote
+     * is nested when it ends within the furthest-reaching one before it */
+    uint32_t reach = 0;
+    for (size_t i = 0; i < s->quotes.n; i++) {
+        tk_quote *q = &s->quotes.v[i];
+        if (i && q->end <= reach && q->start >= s->quotes.v[i - 1].start) q->nested = true;
+        if (q->end > reach) reach = q->end;
+    }
     return TK_OK;
 }

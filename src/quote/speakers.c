@@ -14,7 +14,7 @@
 #include "../segment/segment.h"
 
 #define SEARCH_BACK 256      /* entities searched, newest first */
-#define NAME_WINDOW 20000    /* tokens searched for a fuller name */
+#define NAME_WINDOW 3000     /* tokens searched for a fuller name, each side */
 #define MAX_ENTITIES 4096
 
 static const tk_token *T(tk_qctx *x, uint32_t i) { return &x->s->tokens.v[i]; }
@@ -319,13 +319,13 @@ int32_t tk_speaker_resolve(tk_qctx *x, const tk_mention *m) {
         }
         tk_speaker *e = &s->speakers.v[id];
         if (g && !e->gender) e->gender = g;
+        describe(x, e, m->da, m->db); /* the appositive first: ", the army chief of staff" */
         if (na > m->a && role_in(x, m->a, na, NULL) != TK_NONE) {
             /* "Clinton campaign spokesman" Brian Fallon */
             uint32_t da = m->a;
             while (da < na && (tk_qctx_bits(x, da) & (QW_PREP | QW_FOR))) da++;
             describe(x, e, da, na);
         }
-        describe(x, e, m->da, m->db);
         if (e->person) x->last_person = id;
         return id;
     }

@@ -1,5 +1,6 @@
 /* text.c — renders a story for a person at a terminal: title, dateline,
- * what was removed and why, the sentences (later events and quotes). */
+ * what was removed and why, the sentences, the events, and the quotations
+ * grouped by speaker. */
 #include <string.h>
 
 #include "write.h"
@@ -17,6 +18,69 @@ static void flat(tk_buf *b, const char *p, size_t n) {
         }
     }
     tk_buf_put(b, p + run, n - run);
+}
+
+static void quote_line(const tk_story *s, const tk_quote *q, tk_buf *b) {
+    size_t n = q->end - q->start;
+    tk_buf_puts(b, "    - \"");
+    flat(b, s->text + q->start, n > 160 ? 160 : n);
+    tk_buf_puts(b, n > 160 ? "...\"" : "\"");
+    if (q->cue_end > q->cue_start) {
+        tk_buf_puts(b, "  (");
+        flat(b, s->text + q->cue_start, q->cue_end - q->cue_start);
+        if (q->mention_end > q->mention_start) {
+            tk_buf_puts(b, " / ");
+            flat(b, s->text + q->mention_start, q->mention_end - q->mention_start);
+        }
+        tk_buf_putc(b, ')');
+    }
+    if (q->partial) tk_buf_puts(b, "  partial");
+    if (q->nested) tk_buf_puts(b, "  nested");
+    tk_buf_putc(b, '\n');
+}
+
+/* Quotations grouped by speaker, in the order speakers are first quoted;
+ * then quotes with nobody to say them; then titles and scare quotes. */
+static void write_quotes(const tk_story *s, tk_buf *b) {
+    tk_buf_printf(b, "Quotes (%zu):\n", s->quotes.n);
+    for (size_t i = 0; i < s->quotes.n; i++) {
+        const tk_quote *q = &s->quotes.v[i];
+        if (q->kind != TK_QUOTE_SPEECH || q->speaker < 0) continue;
+        bool first = true;
+        for (size_t k = 0; k < i && first; k++)
+            first = !(s->quotes.v[k].kind == TK_QUOTE_SPEECH && s->quotes.v[k].speaker == q->speaker);
+        if (!first) continue;
+        const tk_speaker *p = &s->speakers.v[q->speaker];
+        tk_buf_puts(b, "  ");
+        if (p->name_end > p->name_start) flat(b, s->text + p->name_start, p->name_end - p->name_start);
+        else if (p->desc_end > p->desc_start) flat(b, s->text + p->desc_start, p->desc_end - p->desc_start);
+        else flat(b, s->text + q->mention_start, q->mention_end - q->mention_start);
+        if (p->name_end > p->name_start && p->desc_end > p->desc_start) {
+            tk_buf_puts(b, ", ");
+            flat(b, s->text + p->desc_start, p->desc_end - p->desc_start);
+        }
+        if (p->code[0]) tk_buf_printf(b, "  [%s]", p->code);
+        tk_buf_puts(b, ":\n");
+        for (size_t k = i; k < s->quotes.n; k++)
+            if (s->quotes.v[k].kind == TK_QUOTE_SPEECH && s->quotes.v[k].speaker == q->speaker)
+                quote_line(s, &s->quotes.v[k], b);
+    }
+    bool head = false;
+    for (size_t i = 0; i < s->quotes.n; i++) {
+        const tk_quote *q = &s->quotes.v[i];
+        if (q->kind != TK_QUOTE_SPEECH || q->speaker >= 0) continue;
+        if (!head) tk_buf_puts(b, "  (speaker not resolved):\n");
+        head = true;
+        quote_line(s, q, b);
+    }
+    head = false;
+    for (size_t i = 0; i < s->quotes.n; i++) {
+        const tk_quote *q = &s->quotes.v[i];
+        if (q->kind == TK_QUOTE_SPEECH) continue;
+        if (!head) tk_buf_puts(b, "  (not speech: titles, scare quotes):\n");
+        head = true;
+        quote_line(s, q, b);
+    }
 }
 
 void tk_write_text(const tk_story *s, tk_buf *b, unsigned flags) {
@@ -65,7 +129,7 @@ void tk_write_text(const tk_story *s, tk_buf *b, unsigned flags) {
         }
         tk_buf_printf(b, ")%s%s\n", e->modality ? "  " : "", e->modality ? tk_modality_name(e->modality) : "");
     }
-    tk_buf_puts(b, "Quotes: none yet\n");
+    write_quotes(s, b);
     for (size_t i = 0; i < s->warnings.n; i++) tk_buf_printf(b, "Warning: %s\n", s->warnings.v[i]);
     tk_buf_putc(b, '\n');
 }

@@ -692,6 +692,12 @@ def main():
         print(f"polnear {args.split}: speaker accuracy {score.speaker():.3f} below the "
               f"floor {args.min_speaker}")
         rc = 1
+    floors = (args.min_f1 is not None) + (args.min_speaker is not None)
+    if floors:
+        # one check per floor, in the form tests/run_all.sh adds up
+        bad = (args.min_f1 is not None and f1 < args.min_f1) + \
+              (args.min_speaker is not None and score.speaker() < args.min_speaker)
+        print(f"polnear floors: {floors - bad} passed, {bad} failed")
     return rc
 
 
