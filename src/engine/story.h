@@ -137,6 +137,8 @@ typedef struct tk_speaker {
     uint8_t gender;                  /* 0 unknown, 1 he, 2 she */
     bool person;
     char code[40];                   /* actor code from the dictionaries, "" if none */
+    uint32_t code_from[3][2];        /* token ranges to look the code up in, in order */
+    uint8_t ncode_from;
 } tk_speaker;
 
 struct tk_story {

@@ -16,6 +16,9 @@ typedef struct tk_words {
  * the next call. */
 tk_status tk_match_words_of(tk_story *s, size_t si, tk_words *out);
 
+/* The same for tokens [tok_a, tok_b) (a speaker's name). */
+tk_status tk_match_words_in(tk_story *s, uint32_t tok_a, uint32_t tok_b, tk_words *out);
+
 /* A date "YYYY-MM-DD" as YYYYMMDD, or 0 when absent or invalid. */
 int32_t tk_match_date(const char *z);
 

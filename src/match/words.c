@@ -8,9 +8,13 @@
 
 tk_status tk_match_words_of(tk_story *s, size_t si, tk_words *out) {
     const tk_sentence *x = &s->sentences.v[si];
+    return tk_match_words_in(s, x->tok_start, x->tok_end, out);
+}
+
+tk_status tk_match_words_in(tk_story *s, uint32_t tok_a, uint32_t tok_b, tk_words *out) {
     s->mwords.n = s->mtokens.n = 0;
     tk_buf_clear(&s->mchars);
-    for (uint32_t k = x->tok_start; k < x->tok_end; k++) {
+    for (uint32_t k = tok_a; k < tok_b; k++) {
         const tk_token *t = &s->tokens.v[k];
         size_t n;
         const char *z = tk_token_norm(s, t, &n);

@@ -683,5 +683,6 @@ tk_status tk_quotes_find(tk_story *s) {
             break;
         }
     }
+    if (!tk_speaker_codes(&x)) return tk_story_fail(s, TK_ENOMEM, "out of memory");
     return TK_OK;
 }

@@ -117,8 +117,11 @@ static tk_status add_quote(tk_story *s, uint32_t tok_a, uint32_t tok_b, bool nes
  * and appends their quotes. *open_tail gets the token after the last mark
  * when a quote is left open at the paragraph's end (NONE otherwise). */
 static tk_status pair_family(tk_story *s, const tk_story_tokens_view *v, const uint32_t *idx, size_t k,
-                             int fam, uint32_t para_end, uint32_t *open_tail, uint32_t *cont) {
+                             int fam, uint32_t para_end, uint32_t *open_tail, uint32_t *cont,
+                             size_t *open_q) {
     *open_tail = NONE;
+    size_t cont_q = *open_q; /* the quote an earlier paragraph left open */
+    *open_q = SIZE_MAX;
     if (!k) return TK_OK;
     /* best score so far in state out (0) / in (1), and the choice at each
      * mark: bit0 = toggled when ending in state out, bit1 = ... in state in */
@@ -154,7 +157,7 @@ static tk_status pair_family(tk_story *s, const tk_story_tokens_view *v, const u
             uint32_t a = *cont != NONE && open_at == *cont ? open_at : open_at + 1;
             if (*cont != NONE && open_at == *cont) {
                 /* continues a quote from an earlier paragraph: widen it */
-                tk_quote *q = &s->quotes.v[s->quotes.n - 1];
+                tk_quote *q = &s->quotes.v[cont_q];
                 q->tok_end = idx[m];
                 q->end = s->tokens.v[idx[m] - 1].end;
                 *cont = NONE;
@@ -167,12 +170,14 @@ static tk_status pair_family(tk_story *s, const tk_story_tokens_view *v, const u
     }
     if (open_at != NONE) {
         if (*cont != NONE && open_at == *cont) {
-            tk_quote *q = &s->quotes.v[s->quotes.n - 1];
+            tk_quote *q = &s->quotes.v[cont_q];
             q->tok_end = para_end;
+            *open_q = cont_q;
             q->end = s->tokens.v[para_end - 1].end;
         } else {
             tk_status st = add_quote(s, open_at + 1, para_end, fam == FAM_PLUS);
             if (st != TK_OK) return st;
+            *open_q = s->quotes.n - 1;
         }
         *open_tail = open_at;
     }
@@ -189,15 +194,15 @@ static bool single_mark(const tk_story *s, const tk_token *t) {
 /* Single quotes (‘…’, '…'): paired with a stack, an opening mark before a
  * word and a closing one after a word or a stop; a closing-looking mark
  * with no opener is an apostrophe ("the farmers’ land") and is skipped. */
-static tk_status pair_singles(tk_story *s, size_t a, size_t b) {
+static tk_status pair_singles(tk_story *s, const uint32_t *marks, size_t k) {
     enum { DEPTH = 8 };
     uint32_t stack[DEPTH];
     int depth = 0;
-    for (size_t i = a; i < b; i++) {
+    for (size_t m = 0; m < k; m++) {
+        size_t i = marks[m];
         const tk_token *t = &s->tokens.v[i];
-        if (!single_mark(s, t)) continue;
-        const tk_token *p = i > a ? &s->tokens.v[i - 1] : NULL;
-        const tk_token *n = i + 1 < b ? &s->tokens.v[i + 1] : NULL;
+        const tk_token *p = i > 0 && s->tokens.v[i - 1].para == t->para ? &s->tokens.v[i - 1] : NULL;
+        const tk_token *n = i + 1 < s->tokens.n && s->tokens.v[i + 1].para == t->para ? &s->tokens.v[i + 1] : NULL;
         bool sb = !p || (t->flags & TK_TF_SPACE_BEFORE) || p->kind == TK_TOK_QUOTE || p->kind == TK_TOK_OPEN;
         bool sa = !n || (t->flags & TK_TF_SPACE_AFTER);
         if (sb && !sa && n && wordlike(n)) {
@@ -226,43 +231,75 @@ static int by_start(const void *a, const void *b) {
 tk_status tk_quote_marks(tk_story *s) {
     tk_story_tokens_view v = {s->tokens.v, s->tokens.n};
     size_t n = s->tokens.n;
-    uint32_t *idx = n ? tk_arena_alloc(&s->arena, n * sizeof *idx) : NULL;
-    if (n && !idx) return tk_story_fail(s, TK_ENOMEM, "out of memory");
+    /* the marks of the story, with their family (FAM_SINGLE: ‘ ’ '), in
+     * one pass; the rest of the work only looks at them */
+    enum { FAM_SINGLE = NFAM };
+    size_t nm = 0;
+    for (size_t i = 0; i < n; i++) {
+        const tk_token *t = &s->tokens.v[i];
+        nm += t->kind == TK_TOK_QUOTE || t->kind == TK_TOK_PUNCT;
+    }
+    if (!nm) return TK_OK;
+    uint32_t *mk = tk_arena_alloc(&s->arena, nm * sizeof *mk);
+    uint8_t *mf = tk_arena_alloc(&s->arena, nm);
+    uint32_t *idx = tk_arena_alloc(&s->arena, nm * sizeof *idx);
+    if (!mk || !mf || !idx) return tk_story_fail(s, TK_ENOMEM, "out of memory");
+    nm = 0;
+    for (size_t i = 0; i < n; i++) {
+        const tk_token *t = &s->tokens.v[i];
+        if (t->kind != TK_TOK_QUOTE && t->kind != TK_TOK_PUNCT) continue;
+        int f = family(s, &v, i);
+        if (f < 0 && single_mark(s, t)) f = FAM_SINGLE;
+        if (f < 0) continue;
+        mk[nm] = (uint32_t)i;
+        mf[nm++] = (uint8_t)f;
+    }
     bool cont_open = false; /* the last paragraph ended inside a double-mark quote */
-    size_t a = 0;
-    while (a < n) {
-        size_t b = a + 1;
-        while (b < n && s->tokens.v[b].para == s->tokens.v[a].para) b++;
-        size_t cnt[NFAM] = {0};
-        for (size_t i = a; i < b; i++) {
-            int f = family(s, &v, i);
-            if (f >= 0) cnt[f]++;
-        }
+    size_t open_q = SIZE_MAX; /* ... that quote */
+    uint32_t last_para = UINT32_MAX;
+    size_t ga = 0;
+    while (ga < nm) {
+        uint32_t para = s->tokens.v[mk[ga]].para;
+        size_t gb = ga + 1;
+        while (gb < nm && s->tokens.v[mk[gb]].para == para) gb++;
+        /* the paragraph's tokens [a, b) */
+        size_t a = mk[ga], b = mk[gb - 1] + 1;
+        while (a > 0 && s->tokens.v[a - 1].para == para) a--;
+        while (b < n && s->tokens.v[b].para == para) b++;
+        if (last_para == UINT32_MAX || para != last_para + 1) cont_open = false;
+        last_para = para;
+        size_t cnt[NFAM + 1] = {0};
+        for (size_t m = ga; m < gb; m++) cnt[mf[m]]++;
         /* guillemets and curly marks are told apart only when each pairs up
          * on its own: « … “ … ” … » ; otherwise one family (MT mixes them) */
         bool split = cnt[FAM_GUILLEMET] && cnt[FAM_DOUBLE] && !(cnt[FAM_GUILLEMET] & 1) && !(cnt[FAM_DOUBLE] & 1);
         bool next_cont = false;
-        for (int f = 0; f < NFAM; f++) {
+        for (int f = 0; f <= NFAM; f++) {
             size_t k = 0;
-            for (size_t i = a; i < b; i++) {
-                int g = family(s, &v, i);
+            for (size_t m = ga; m < gb; m++) {
+                int g = mf[m];
                 if (g == FAM_GUILLEMET && !split) g = FAM_DOUBLE;
-                if (g == f) idx[k++] = (uint32_t)i;
+                if (g == f) idx[k++] = mk[m];
             }
             if (!k) continue;
+            tk_status st;
+            if (f == FAM_SINGLE) {
+                if ((st = pair_singles(s, idx, k)) != TK_OK) return st;
+                continue;
+            }
             /* a paragraph that starts with an opening mark after one that
              * ended inside a quote continues it */
             uint32_t cont = NONE;
-            if (f == FAM_DOUBLE && cont_open && idx[0] == a && s->quotes.n > 0) cont = idx[0];
+            if (f == FAM_DOUBLE && cont_open && idx[0] == a && open_q != SIZE_MAX) cont = idx[0];
             uint32_t tail;
-            tk_status st = pair_family(s, &v, idx, k, f, (uint32_t)b, &tail, &cont);
-            if (st != TK_OK) return st;
-            if (f == FAM_DOUBLE && tail != NONE) next_cont = true;
+            size_t oq = f == FAM_DOUBLE ? open_q : SIZE_MAX, dummy = SIZE_MAX;
+            if ((st = pair_family(s, &v, idx, k, f, (uint32_t)b, &tail, &cont, f == FAM_DOUBLE ? &oq : &dummy)) != TK_OK)
+                return st;
+            if (f == FAM_DOUBLE) { next_cont = tail != NONE; open_q = oq; }
         }
         cont_open = next_cont;
-        tk_status st1 = pair_singles(s, a, b);
-        if (st1 != TK_OK) return st1;
-        a = b;
+        if (!cont_open) open_q = SIZE_MAX;
+        ga = gb;
     }
     if (s->quotes.n > 1) qsort(s->quotes.v, s->quotes.n, sizeof *s->quotes.v, by_start);
     /* nested: inside another quote. Sorted by start (outer first), a quote

@@ -87,6 +87,9 @@ typedef struct tk_qctx {
     uint32_t *sent_of;   /* per token: sentence index, TK_NONE outside sentences */
     int32_t last_person; /* entity index, -1 */
     int32_t day;         /* story date YYYYMMDD for actor codes, 0 */
+    uint32_t *run_ends;  /* last tokens of capitalised runs of 2+ words, built on first use */
+    size_t nrun_ends;
+    bool runs_built;
 } tk_qctx;
 
 #define TK_QWID_UNSEEN (TK_NONE - 1)
@@ -102,6 +105,8 @@ tk_status tk_quote_marks(tk_story *s);
 /* speakers.c: the entity a mention names, created when new; -1 when the
  * mention names nobody; -2 when out of memory. */
 int32_t tk_speaker_resolve(tk_qctx *x, const tk_mention *m);
+/* speakers.c: looks up the actor codes of the entities that speak. */
+bool tk_speaker_codes(tk_qctx *x);
 /* speakers.c: does the mention look like a person (a name, a role, he/she)? */
 bool tk_speaker_personlike(tk_qctx *x, const tk_mention *m);
 

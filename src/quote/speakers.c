@@ -98,6 +98,15 @@ static bool find_name(tk_qctx *x, uint32_t a, uint32_t b, uint32_t *na, uint32_t
     return true;
 }
 
+/* Notes where to look up the entity's actor code; the look-up is done
+ * only for speakers of quotes (tk_speaker_codes). */
+static void code_later(tk_speaker *e, uint32_t a, uint32_t b) {
+    if (a >= b || e->ncode_from >= 3) return;
+    e->code_from[e->ncode_from][0] = a;
+    e->code_from[e->ncode_from][1] = b;
+    e->ncode_from++;
+}
+
 static int32_t new_entity(tk_qctx *x) {
     tk_story *s = x->s;
     if (s->speakers.n >= MAX_ENTITIES) return -1;
@@ -144,14 +153,10 @@ static bool code_of(tk_qctx *x, uint32_t a, uint32_t b, char *out, size_t cap) {
     const tk_dict *d = &x->s->engine->dict;
     if (!d->nentries) return true;
     tk_words w;
-    if (tk_match_words_of(x->s, x->sent_of[a], &w) != TK_OK) return false;
-    size_t wa = 0, wb;
-    while (wa < w.n && w.token[wa] < a) wa++;
-    wb = wa;
-    while (wb < w.n && w.token[wb] < b) wb++;
-    if (wb <= wa) return true;
+    if (tk_match_words_in(x->s, a, b, &w) != TK_OK) return false;
+    if (!w.n) return true;
     code_hit h = {.d = d, .day = x->day};
-    if (!tk_dict_match_words(d, w.w + wa, wb - wa, on_hit, &h)) return false;
+    if (!tk_dict_match_words(d, w.w, w.n, on_hit, &h)) return false;
     if (h.actor[0]) tk_dict_compose(h.actor, h.agent, out, cap);
     return true;
 }
@@ -191,17 +196,34 @@ static uint32_t code_end(tk_qctx *x, uint32_t a, uint32_t b) {
 
 /* The longest run of capitalised words in the story, near `at`, that ends
  * with the same word as [ka, kb) (the surname): the fullest name. */
-static void fullest_name(tk_qctx *x, uint32_t at, uint32_t *na, uint32_t *nb) {
+static bool build_runs(tk_qctx *x) {
     tk_story *s = x->s;
+    x->runs_built = true;
+    size_t n = 0;
+    for (uint32_t i = 1; i < s->tokens.n; i++)
+        n += capital(x, i) && capital(x, i - 1) && !(i + 1 < s->tokens.n && capital(x, i + 1));
+    if (!n) return true;
+    x->run_ends = tk_arena_alloc(&s->arena, n * sizeof *x->run_ends);
+    if (!x->run_ends) return false;
+    for (uint32_t i = 1; i < s->tokens.n; i++)
+        if (capital(x, i) && capital(x, i - 1) && !(i + 1 < s->tokens.n && capital(x, i + 1)))
+            x->run_ends[x->nrun_ends++] = i;
+    return true;
+}
+
+static bool fullest_name(tk_qctx *x, uint32_t at, uint32_t *na, uint32_t *nb) {
+    if (!x->runs_built && !build_runs(x)) return false;
     uint32_t ka = *na, kb = *nb;
     const tk_token *key = T(x, kb - 1);
     uint32_t lo = at > NAME_WINDOW ? at - NAME_WINDOW : 0;
-    uint32_t hi = at + NAME_WINDOW < s->tokens.n ? at + NAME_WINDOW : (uint32_t)s->tokens.n;
+    uint32_t hi = at + NAME_WINDOW;
     uint32_t best = kb - ka;
-    for (uint32_t i = lo; i < hi; i++) {
+    for (size_t r = 0; r < x->nrun_ends; r++) {
+        uint32_t i = x->run_ends[r];
+        if (i < lo) continue;
+        if (i >= hi) break;
         const tk_token *t = T(x, i);
-        if (!capital(x, i) || !same_text(x, t->start, t->end, key->start, key->end)) continue;
-        if (i + 1 < s->tokens.n && capital(x, i + 1)) continue; /* not the end of its run */
+        if (!same_text(x, t->start, t->end, key->start, key->end)) continue;
         uint32_t a, b, n2;
         bool titled, det;
         uint8_t g;
@@ -214,6 +236,7 @@ static void fullest_name(tk_qctx *x, uint32_t at, uint32_t *na, uint32_t *nb) {
             *nb = b;
         }
     }
+    return true;
 }
 
 static int32_t find_by(tk_qctx *x, bool (*match)(tk_qctx *, const tk_speaker *, const void *), const void *arg) {
@@ -297,20 +320,16 @@ int32_t tk_speaker_resolve(tk_qctx *x, const tk_mention *m) {
             e->key_start = k.start;
             e->key_end = k.end;
             uint32_t fa = na, fb = nb;
-            if (person) fullest_name(x, m->a, &fa, &fb);
-            else if (nb - na == 1) {
-                /* "Trump" named in full elsewhere: a person */
-                fullest_name(x, m->a, &fa, &fb);
-                person = fb - fa >= 2;
-            }
+            if (!fullest_name(x, m->a, &fa, &fb)) return -2;
+            /* "Trump" named in full elsewhere: a person */
+            if (!person && nb - na == 1) person = fb - fa >= 2;
+            if (!person) { fa = na; fb = nb; }
             e->name_start = T(x, fa)->start;
             e->name_end = T(x, fb - 1)->end;
             e->person = person;
-            char code[40];
-            if (!code_of(x, fa, fb, code, sizeof code)) return -2;
-            if (!code[0] && na > m->a && !code_of(x, m->a, code_end(x, m->a, na), code, sizeof code)) return -2;
-            if (!code[0] && m->db > m->da && !code_of(x, m->da, code_end(x, m->da, m->db), code, sizeof code)) return -2;
-            snprintf(e->code, sizeof e->code, "%s", code);
+            code_later(e, fa, fb);
+            if (na > m->a) code_later(e, m->a, code_end(x, m->a, na));
+            if (m->db > m->da) code_later(e, m->da, code_end(x, m->da, m->db));
         } else {
             tk_speaker *e = &s->speakers.v[id];
             uint32_t ns = T(x, na)->start, ne = T(x, nb - 1)->end;
@@ -349,9 +368,7 @@ int32_t tk_speaker_resolve(tk_qctx *x, const tk_mention *m) {
             e->key_start = T(x, rat)->start;
             e->key_end = T(x, rat)->end;
             describe(x, e, m->a, m->b);
-            char code[40];
-            if (!code_of(x, m->a, code_end(x, m->a, m->b), code, sizeof code)) return -2;
-            snprintf(e->code, sizeof e->code, "%s", code);
+            code_later(e, m->a, code_end(x, m->a, m->b));
         }
         tk_speaker *e = &s->speakers.v[id];
         /* "its spokesman in Yerevan, Zara Amatuni": the name beside it */
@@ -380,10 +397,21 @@ int32_t tk_speaker_resolve(tk_qctx *x, const tk_mention *m) {
         e->key_start = k.start;
         e->key_end = k.end;
         describe(x, e, m->a, m->b);
-        char code[40];
-        if (!code_of(x, m->a, m->b, code, sizeof code)) return -2;
-        snprintf(e->code, sizeof e->code, "%s", code);
+        code_later(e, m->a, m->b);
     }
     describe(x, &s->speakers.v[id], m->da, m->db);
     return id;
+}
+
+bool tk_speaker_codes(tk_qctx *x) {
+    tk_story *s = x->s;
+    for (size_t i = 0; i < s->quotes.n; i++) {
+        int32_t id = s->quotes.v[i].speaker;
+        if (id < 0) continue;
+        tk_speaker *e = &s->speakers.v[id];
+        for (uint8_t k = 0; k < e->ncode_from && !e->code[0]; k++)
+            if (!code_of(x, e->code_from[k][0], e->code_from[k][1], e->code, sizeof e->code)) return false;
+        e->ncode_from = 0; /* done */
+    }
+    return true;
 }
