@@ -232,9 +232,15 @@ static bool ends_ing(tk_qctx *x, uint32_t i) {
     return n > 4 && !memcmp(x->s->text + t->end - 3, "ing", 3);
 }
 
-static bool mention_start_ok(tk_qctx *x, uint32_t a) {
+/* A mention starts with a determiner, a pronoun, a capital or a role, or
+ * has a name or a role further in ("retired Air Force general Lloyd Newton"). */
+static bool mention_ok(tk_qctx *x, uint32_t a, uint32_t b) {
     uint32_t fb = tk_qctx_bits(x, a);
-    return !(lower_word(x, a) && !(fb & (QW_DEF | QW_INDEF | QW_POSS | QW_HE | QW_SHE | QW_THEY | QW_ROLE)));
+    if (!lower_word(x, a) || (fb & (QW_DEF | QW_INDEF | QW_POSS | QW_HE | QW_SHE | QW_THEY | QW_ROLE))) return true;
+    for (uint32_t k = a + 1; k < b; k++)
+        if ((T(x, k)->kind == TK_TOK_WORD && (T(x, k)->flags & TK_TF_UPPER)) || (tk_qctx_bits(x, k) & QW_ROLE))
+            return true;
+    return false;
 }
 
 /* The subject of the sentence that starts at sa, after an opening phrase
@@ -249,7 +255,7 @@ static bool sentence_subject(tk_qctx *x, uint32_t sa, uint32_t lim, tk_mention *
         a = c + 1;
     }
     uint32_t b = np_forward(x, a, lim);
-    if (b == a || !mention_start_ok(x, a)) return false;
+    if (b == a || !mention_ok(x, a, b)) return false;
     m->a = a;
     m->b = b;
     m->da = m->db = 0;
@@ -263,6 +269,12 @@ static bool subject_before(tk_qctx *x, uint32_t v, uint32_t lo, tk_mention *m) {
     int skipped = 0;
     while (p > lo && skipped < 3 && (tk_qctx_bits(x, p - 1) & (QW_ADV | QW_AUX))) { p--; skipped++; }
     m->da = m->db = 0;
+    if (p > lo + 1 && T(x, p - 1)->kind == TK_TOK_CLOSE) {
+        /* "Rep. John Mica (R-Fla.) said": skip the brackets */
+        uint32_t k = p - 1;
+        while (k > lo && p - k < 10 && T(x, k)->kind != TK_TOK_OPEN) k--;
+        if (T(x, k)->kind == TK_TOK_OPEN) p = k;
+    }
     /* "…, saying that", "Adding, “…”": a participle's subject is the sentence's */
     if (ends_ing(x, v) && skipped == 0 && p > lo && !(tk_qctx_bits(x, p - 1) & (QW_HE | QW_SHE | QW_THEY)))
         return sentence_subject(x, lo, v, m);
@@ -324,11 +336,7 @@ static bool subject_before(tk_qctx *x, uint32_t v, uint32_t lo, tk_mention *m) {
             a = i + 1;
     m->a = a;
     m->b = b;
-    uint32_t fb = tk_qctx_bits(x, a);
-    /* a mention starts with a determiner, a pronoun, a capital, or a role */
-    if (lower_word(x, a) && !(fb & (QW_DEF | QW_INDEF | QW_POSS | QW_HE | QW_SHE | QW_THEY | QW_ROLE)))
-        return false;
-    return true;
+    return mention_ok(x, a, b);
 }
 
 /* The cue after the quote that ends at close mark c. */
@@ -373,8 +381,27 @@ static bool cue_after(tk_qctx *x, const tk_quote *q, uint32_t c, tk_mention *m, 
         j++;
     if (j >= end || T(x, j)->para != para || terminal(x, j)) return false;
     uint32_t vend;
-    /* "…”, according to the researcher" */
+    /* "“…” ― Martha Aguilar": a dash and a name */
+    if (j > c + 1 && T(x, j - 1)->kind == TK_TOK_PUNCT && !is_ch(x, j - 1, ',')) {
+        const tk_token *d = T(x, j - 1);
+        const unsigned char *dp = (const unsigned char *)s->text + d->start;
+        bool dash = (d->end - d->start == 3 && dp[0] == 0xE2 && dp[1] == 0x80 && dp[2] >= 0x93 && dp[2] <= 0x95) ||
+                    (d->end - d->start == 2 && dp[0] == '-' && dp[1] == '-');
+        if (dash && (T(x, j)->flags & TK_TF_UPPER)) {
+            uint32_t b = np_forward(x, j, end);
+            tk_mention t = {j, b, 0, 0};
+            if (b > j && tk_speaker_personlike(x, &t)) {
+                *m = t;
+                appositive(x, m, b, end);
+                *cue_a = j - 1;
+                *cue_b = j;
+                return true;
+            }
+        }
+    }
+    /* "…”, according to the researcher", "…” per the party's bylaws" */
     uint32_t pn = phrase_at(x, j, end, false);
+    if (!pn && T(x, j)->end - T(x, j)->start == 3 && !strncasecmp(s->text + T(x, j)->start, "per", 3)) pn = 1;
     if (pn) {
         uint32_t b = np_forward(x, j + pn, end);
         if (b == j + pn) return false;
@@ -398,7 +425,11 @@ static bool cue_after(tk_qctx *x, const tk_quote *q, uint32_t c, tk_mention *m, 
     }
     /* "Trump said", "he recalls", "the senator from Vermont told reporters" */
     bool apposition = j + 1 < end && is_ch(x, j + 1, ',') && (T(x, j)->flags & TK_TF_UPPER);
+    int depth = 0;
     for (uint32_t v = j + 1; v < end && v - j <= (apposition ? 40u : MAX_NP); v++) {
+        if (T(x, v)->kind == TK_TOK_OPEN) depth++;
+        else if (T(x, v)->kind == TK_TOK_CLOSE && depth > 0) depth--;
+        if (depth > 0) continue;
         if (is_mark(x, v) || terminal(x, v) || is_ch(x, v, ';') || is_ch(x, v, ':')) return false;
         if (cue_at(x, v, j, &vend)) {
             if (!subject_before(x, v, j, m)) return false;
@@ -502,6 +533,13 @@ static int cue_lead_in(tk_qctx *x, uint32_t o, tk_mention *m, uint32_t *cue_a, u
             *cue_b = vend;
             return HOW_BEFORE;
         }
+    }
+    /* "Sanders made the following comment:" — a sentence that announces
+     * the quote with a colon: its subject */
+    if (is_ch(x, p->tok_end - 1, ':') && sentence_subject(x, p->tok_start, p->tok_end - 1, m) &&
+        tk_speaker_personlike(x, m)) {
+        *cue_a = *cue_b = p->tok_end - 1;
+        return HOW_FRAME;
     }
     return HOW_NONE;
 }

@@ -276,6 +276,18 @@ static bool person_gender(tk_qctx *x, const tk_speaker *e, const void *arg) {
     return e->person && (!g || !e->gender || e->gender == g);
 }
 
+/* Is the word at tok the last word of a longer name somewhere in the
+ * story ("Trump" after "Donald Trump")? */
+static bool surname_known(tk_qctx *x, uint32_t tok) {
+    if (!x->runs_built && !build_runs(x)) return false;
+    const tk_token *k = T(x, tok);
+    for (size_t r = 0; r < x->nrun_ends; r++) {
+        const tk_token *t = T(x, x->run_ends[r]);
+        if (x->run_ends[r] != tok && same_text(x, t->start, t->end, k->start, k->end)) return true;
+    }
+    return false;
+}
+
 bool tk_speaker_personlike(tk_qctx *x, const tk_mention *m) {
     if (m->b <= m->a) return false;
     uint32_t bits = tk_qctx_bits(x, m->a);
@@ -288,7 +300,8 @@ bool tk_speaker_personlike(tk_qctx *x, const tk_mention *m) {
         if (titled || nb - na >= 2) return true;
         span2 k = {T(x, nb - 1)->start, T(x, nb - 1)->end};
         int32_t e = find_by(x, by_key, &k);
-        return e >= 0 && x->s->speakers.v[e].person;
+        if (e >= 0) return x->s->speakers.v[e].person;
+        return surname_known(x, nb - 1);
     }
     return false;
 }
