@@ -204,8 +204,17 @@ static void appositive(tk_qctx *x, tk_mention *m, uint32_t j, uint32_t end) {
 
 /* The speaker after an inverted cue: "…”, estimates Laurence Broers,
  * associate fellow at …", "…”, warned its spokesman, Zara Amatuni". */
+static bool speaker_after(tk_qctx *x, uint32_t vend, uint32_t end, tk_mention *m, bool tell);
+
 static bool speaker_after_verb(tk_qctx *x, uint32_t v, uint32_t vend, uint32_t end, tk_mention *m) {
     bool tell = (tk_qctx_bits(x, v) & QW_TELL) != 0;
+    m->rel = TK_NONE;
+    /* "asked Sen. Barbara Mikulski of Maryland, who …": the name is the
+     * speaker, not an addressee, when nothing follows it */
+    return speaker_after(x, vend, end, m, tell) || (tell && speaker_after(x, vend, end, m, false));
+}
+
+static bool speaker_after(tk_qctx *x, uint32_t vend, uint32_t end, tk_mention *m, bool tell) {
     uint32_t j = skip_adjuncts(x, vend, end, tell);
     if (j >= end) return false;
     uint32_t bits = tk_qctx_bits(x, j);
@@ -259,6 +268,7 @@ static bool sentence_subject(tk_qctx *x, uint32_t sa, uint32_t lim, tk_mention *
     m->a = a;
     m->b = b;
     m->da = m->db = 0;
+    m->rel = TK_NONE;
     return true;
 }
 
@@ -269,6 +279,7 @@ static bool subject_before(tk_qctx *x, uint32_t v, uint32_t lo, tk_mention *m) {
     int skipped = 0;
     while (p > lo && skipped < 3 && (tk_qctx_bits(x, p - 1) & (QW_ADV | QW_AUX))) { p--; skipped++; }
     m->da = m->db = 0;
+    m->rel = TK_NONE;
     if (p > lo + 1 && T(x, p - 1)->kind == TK_TOK_CLOSE) {
         /* "Rep. John Mica (R-Fla.) said": skip the brackets */
         uint32_t k = p - 1;
@@ -293,12 +304,14 @@ static bool subject_before(tk_qctx *x, uint32_t v, uint32_t lo, tk_mention *m) {
             return false;
         }
     }
-    if (p > lo && (tk_qctx_bits(x, p - 1) & QW_CONJ) && !m->db) {
+    bool but = p > lo && T(x, p - 1)->end - T(x, p - 1)->start == 3 && !strncasecmp(x->s->text + T(x, p - 1)->start, "but", 3);
+    if (p > lo && ((tk_qctx_bits(x, p - 1) & QW_CONJ) || but) && !m->db) {
         /* "X rejected the accusation and affirmed that": X */
         return sentence_subject(x, lo, p - 1, m);
     }
     if (p > lo && (tk_qctx_bits(x, p - 1) & QW_REL)) {
         p--;
+        m->rel = p; /* "Lynch, who told Congress": the mention is "who", the speaker Lynch */
         if (p > lo && is_ch(x, p - 1, ',')) p--;
     }
     uint32_t b = p, a = p;
@@ -354,7 +367,9 @@ static bool cue_after(tk_qctx *x, const tk_quote *q, uint32_t c, tk_mention *m, 
                      !is_ch(x, last, ';')) ||
                     (T(x, last)->flags & TK_TF_ELLIPSIS) || (T(x, last)->kind == TK_TOK_PUNCT && !is_ch(x, last, '.')) ||
                     (c + 1 < s->tokens.n && (is_ch(x, c + 1, ',') || T(x, c + 1)->kind == TK_TOK_PUNCT) &&
-                     !terminal(x, c + 1) && !is_mark(x, c + 1));
+                     !terminal(x, c + 1) && !is_mark(x, c + 1)) ||
+                    (c + 1 < s->tokens.n && T(x, c + 1)->para == para && lower_word(x, c + 1) &&
+                     (tk_qctx_bits(x, c + 1) & QW_CUE) && !terminal(x, last)); /* "…anonymity" said X */
     if (!open_end) {
         /* "…missing.” Trump said." — only a sentence that is nothing but
          * the attribution */
@@ -389,7 +404,7 @@ static bool cue_after(tk_qctx *x, const tk_quote *q, uint32_t c, tk_mention *m, 
                     (d->end - d->start == 2 && dp[0] == '-' && dp[1] == '-');
         if (dash && (T(x, j)->flags & TK_TF_UPPER)) {
             uint32_t b = np_forward(x, j, end);
-            tk_mention t = {j, b, 0, 0};
+            tk_mention t = {j, b, 0, 0, TK_NONE};
             if (b > j && tk_speaker_personlike(x, &t)) {
                 *m = t;
                 appositive(x, m, b, end);
@@ -469,7 +484,7 @@ static int cue_before(tk_qctx *x, uint32_t o, tk_mention *m, uint32_t *cue_a, ui
         uint32_t pn = (bits & QW_PHRASE) ? phrase_at(x, k, o, k == sa) : 0;
         if (pn) {
             uint32_t b = np_forward(x, k + pn, o);
-            tk_mention t = {k + pn, b, 0, 0};
+            tk_mention t = {k + pn, b, 0, 0, TK_NONE};
             if (b > k + pn && (pn > 1 || tk_speaker_personlike(x, &t))) {
                 *m = t;
                 *cue_a = k;
@@ -484,6 +499,13 @@ static int cue_before(tk_qctx *x, uint32_t o, tk_mention *m, uint32_t *cue_a, ui
                 *cue_b = vend;
                 return HOW_BEFORE;
             }
+            /* "In other words, explained CBS moderator Nancy Cordes: “…”" */
+            if (o > 0 && (is_ch(x, o - 1, ':') || is_ch(x, o - 1, ',')) && speaker_after_verb(x, k, vend, o, m) &&
+                m->b >= o - 1) {
+                *cue_a = k;
+                *cue_b = vend;
+                return HOW_BEFORE;
+            }
         }
     }
     /* "For Mr. Broers, …" / "According to X, …" at the sentence's start,
@@ -492,7 +514,7 @@ static int cue_before(tk_qctx *x, uint32_t o, tk_mention *m, uint32_t *cue_a, ui
     if (pn && sa + pn < o) {
         uint32_t b = np_forward(x, sa + pn, o);
         if (b > sa + pn && b < o && is_ch(x, b, ',')) {
-            tk_mention t = {sa + pn, b, 0, 0};
+            tk_mention t = {sa + pn, b, 0, 0, TK_NONE};
             if (pn > 1 || tk_speaker_personlike(x, &t)) {
                 *m = t;
                 *cue_a = sa;
@@ -505,7 +527,7 @@ static int cue_before(tk_qctx *x, uint32_t o, tk_mention *m, uint32_t *cue_a, ui
     if (o > sa + 1 && is_ch(x, o - 1, ':') && o - 1 - sa <= 6) {
         uint32_t b = np_forward(x, sa, o - 1);
         if (b == o - 1) {
-            tk_mention t = {sa, b, 0, 0};
+            tk_mention t = {sa, b, 0, 0, TK_NONE};
             if (tk_speaker_personlike(x, &t)) {
                 *m = t;
                 *cue_a = *cue_b = o - 1;
@@ -553,7 +575,7 @@ static tk_status observe_subject(tk_qctx *x, size_t si) {
     uint32_t b = np_forward(x, a, z->tok_end);
     if (b == a || b >= z->tok_end) return TK_OK;
     /* the subject is followed by a verb-like word, not by more of a title */
-    tk_mention m = {a, b, 0, 0};
+    tk_mention m = {a, b, 0, 0, TK_NONE};
     if (!tk_speaker_personlike(x, &m)) return TK_OK;
     appositive(x, &m, b, z->tok_end); /* "Fatou Ndiaye, a researcher at ..., has" */
     /* only people the story goes on to quote matter; a mention that is a
@@ -601,6 +623,10 @@ bool tk_quote_covers(const tk_story *s, uint32_t at) {
 static void set_mention(tk_qctx *x, tk_quote *q, const tk_mention *m, uint32_t ca, uint32_t cb) {
     q->mention_start = T(x, m->a)->start;
     q->mention_end = T(x, m->b - 1)->end;
+    if (m->rel != TK_NONE && m->rel < x->s->tokens.n) {
+        q->mention_start = T(x, m->rel)->start;
+        q->mention_end = T(x, m->rel)->end;
+    }
     if (cb > ca) {
         q->cue_start = T(x, ca)->start;
         q->cue_end = T(x, cb - 1)->end;
@@ -635,7 +661,7 @@ tk_status tk_quotes_find(tk_story *s) {
         uint32_t open = q->tok_start > 0 && (is_mark(&x, q->tok_start - 1) || is_single(&x, q->tok_start - 1))
                             ? q->tok_start - 1 : TK_NONE;
         uint32_t close = q->tok_end < n && (is_mark(&x, q->tok_end) || is_single(&x, q->tok_end)) ? q->tok_end : TK_NONE;
-        tk_mention m = {0, 0, 0, 0};
+        tk_mention m = {0, 0, 0, 0, TK_NONE};
         uint32_t ca = 0, cb = 0;
         int how = HOW_NONE;
         if (close == TK_NONE) {
@@ -711,7 +737,7 @@ tk_status tk_quotes_find(tk_story *s) {
         if (q->speaker >= 0) continue;
         for (size_t k = qi; k-- > 0;) {
             const tk_quote *r = &s->quotes.v[k];
-            if (r->kind != TK_QUOTE_SPEECH) continue;
+            if (r->kind != TK_QUOTE_SPEECH || r->nested) continue;
             uint32_t pr = T(&x, r->tok_start)->para, pq = T(&x, q->tok_start)->para;
             if (r->speaker >= 0 && pq - pr <= 1) {
                 q->speaker = r->speaker;

@@ -75,6 +75,7 @@ bool tk_quote_covers(const tk_story *s, uint32_t at);
  * beside it (an appositive), empty when da == db. */
 typedef struct tk_mention {
     uint32_t a, b, da, db;
+    uint32_t rel;   /* a relative pronoun that is the cue's subject ("who told"), TK_NONE */
 } tk_mention;
 
 /* What the attribution rules share: the story, the lexicon, a per-token
