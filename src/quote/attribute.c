@@ -286,13 +286,20 @@ static bool subject_before(tk_qctx *x, uint32_t v, uint32_t lo, tk_mention *m) {
         while (k > lo && p - k < 10 && T(x, k)->kind != TK_TOK_OPEN) k--;
         if (T(x, k)->kind == TK_TOK_OPEN) p = k;
     }
-    /* "…, saying that", "Adding, “…”": a participle's subject is the sentence's */
-    if (ends_ing(x, v) && skipped == 0 && p > lo && !(tk_qctx_bits(x, p - 1) & (QW_HE | QW_SHE | QW_THEY)))
+    /* "…, saying that", "Adding, “…”": a participle's subject is that of
+     * the cue before it ("Mr. Manafort said, adding that"), else the
+     * sentence's; "with Donald Trump tweeting" keeps its own */
+    if (ends_ing(x, v) && skipped == 0 && p > lo && !(tk_qctx_bits(x, p - 1) & (QW_HE | QW_SHE | QW_THEY)) &&
+        !(T(x, p - 1)->kind == TK_TOK_WORD && (T(x, p - 1)->flags & TK_TF_UPPER))) {
+        uint32_t e2;
+        for (uint32_t k = v; k-- > lo;)
+            if (!ends_ing(x, k) && cue_at(x, k, lo, &e2)) return subject_before(x, k, lo, m);
         return sentence_subject(x, lo, v, m);
+    }
     if (p > lo && is_ch(x, p - 1, ',')) {
         /* a parenthetical ", he says," or an appositive ", the Russian foreign minister," */
         uint32_t c = p - 1, k = c;
-        while (k > lo && c - k < 14 && !is_ch(x, k - 1, ',') && !terminal(x, k - 1) && !is_mark(x, k - 1)) k--;
+        while (k > lo && c - k < 30 && !is_ch(x, k - 1, ',') && !terminal(x, k - 1) && !is_mark(x, k - 1)) k--;
         if (k > lo && is_ch(x, k - 1, ',')) {
             bool paren = false;
             uint32_t e2;
@@ -682,6 +689,19 @@ tk_status tk_quotes_find(tk_story *s) {
         else if (close != TK_NONE && cue_after(&x, q, close, &m, &ca, &cb)) how = HOW_AFTER;
         else if (open != TK_NONE) how = cue_before(&x, open, &m, &ca, &cb);
         if (how == HOW_NONE && open != TK_NONE) how = cue_lead_in(&x, open, &m, &ca, &cb);
+        if (how == HOW_NONE && close != TK_NONE) {
+            /* “drew quite well …” in the 2008 primary, said Paul Beck. —
+             * the sentence's closing ", said X" */
+            uint32_t sa2, sb2;
+            sentence_of(&x, close, &sa2, &sb2);
+            for (uint32_t k = sb2; k-- > close + 1;) {
+                if (is_mark(&x, k)) break;
+                if (is_ch(&x, k, ',')) {
+                    if (cue_after(&x, q, k - 1, &m, &ca, &cb)) how = HOW_AFTER;
+                    break;
+                }
+            }
+        }
         if (how != HOW_NONE) {
             int32_t id = tk_speaker_resolve(&x, &m);
             if (id == -2) return tk_story_fail(s, TK_ENOMEM, "out of memory");

@@ -17,6 +17,8 @@ static const struct { const char *w; uint32_t bits; } function_words[] = {
     {"the", QW_DEF}, {"this", QW_DEF}, {"that", QW_DEF | QW_REL}, {"these", QW_DEF}, {"those", QW_DEF},
     {"a", QW_INDEF}, {"an", QW_INDEF}, {"another", QW_INDEF}, {"one", QW_INDEF}, {"some", QW_INDEF},
     {"several", QW_INDEF}, {"two", QW_INDEF}, {"three", QW_INDEF}, {"many", QW_INDEF},
+    {"such", QW_INDEF}, {"any", QW_INDEF}, {"every", QW_INDEF}, {"each", QW_INDEF}, {"no", QW_INDEF},
+    {"all", QW_INDEF}, {"both", QW_INDEF}, {"other", QW_INDEF}, {"more", QW_INDEF}, {"most", QW_INDEF},
     {"its", QW_POSS}, {"his", QW_POSS}, {"her", QW_POSS | QW_SHE}, {"their", QW_POSS}, {"our", QW_POSS},
     {"he", QW_HE}, {"him", QW_HE}, {"she", QW_SHE}, {"they", QW_THEY}, {"we", QW_THEY}, {"i", QW_THEY},
     {"who", QW_REL}, {"which", QW_REL}, {"whose", QW_REL},
