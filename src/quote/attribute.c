@@ -75,7 +75,11 @@ static void sentence_of(tk_qctx *x, uint32_t tok, uint32_t *a, uint32_t *b) {
 
 /* A cue verb at i (with its particle: "point out"); *end gets the token
  * after it. A word after a determiner is a noun ("the statement"). */
-static bool cue_at(tk_qctx *x, uint32_t i, uint32_t lo, uint32_t *end) {
+static bool cue_at_ex(tk_qctx *x, uint32_t i, uint32_t lo, uint32_t *end, bool noun_check);
+
+static bool cue_at(tk_qctx *x, uint32_t i, uint32_t lo, uint32_t *end) { return cue_at_ex(x, i, lo, end, true); }
+
+static bool cue_at_ex(tk_qctx *x, uint32_t i, uint32_t lo, uint32_t *end, bool noun_check) {
     uint32_t id = tk_qctx_word(x, i);
     if (id == TK_NONE || !(x->lex->bits[id] & QW_CUE)) return false;
     /* verbs are lower case but at a sentence's start ("The Huffington Post") */
@@ -86,7 +90,7 @@ static bool cue_at(tk_qctx *x, uint32_t i, uint32_t lo, uint32_t *end) {
     if (i > lo && T(x, i - 1)->end - T(x, i - 1)->start == 2 && !strncasecmp(x->s->text + T(x, i - 1)->start, "to", 2))
         return false;
     /* a noun, not a verb: "the statement", "the annual talks", "Trump's comments" */
-    for (uint32_t k = i, hops = 0; k > lo && hops < 3; k--, hops++) {
+    for (uint32_t k = i, hops = 0; noun_check && k > lo && hops < 3; k--, hops++) {
         const tk_token *p = T(x, k - 1);
         uint32_t pb = tk_qctx_bits(x, k - 1);
         if (p->flags & TK_TF_CLITIC) return false;
@@ -453,7 +457,9 @@ static bool cue_after(tk_qctx *x, const tk_quote *q, uint32_t c, tk_mention *m, 
         else if (T(x, v)->kind == TK_TOK_CLOSE && depth > 0) depth--;
         if (depth > 0) continue;
         if (is_mark(x, v) || terminal(x, v) || is_ch(x, v, ';') || is_ch(x, v, ':')) return false;
-        if (cue_at(x, v, j, &vend)) {
+        /* "…,” the newspaper admitted.": a cue word that ends the clause is a verb */
+        bool closes = v + 1 < end && (terminal(x, v + 1) || is_ch(x, v + 1, ','));
+        if (cue_at_ex(x, v, j, &vend, !closes)) {
             if (!subject_before(x, v, j, m)) return false;
             if (m->a > j && !m->db && m->b - m->a > 1) {
                 /* "White House press secretary Josh Earnest told": all of it */
