@@ -260,6 +260,7 @@ static bool mention_ok(tk_qctx *x, uint32_t a, uint32_t b) {
  * ("Facing mounting criticism, Mr. Trump …", "On Sunday, she …"). */
 static bool sentence_subject(tk_qctx *x, uint32_t sa, uint32_t lim, tk_mention *m) {
     uint32_t a = sa;
+    if (a + 1 < lim && is_ch(x, a + 1, ',')) a += 2; /* "Meanwhile, it attacked" */
     uint32_t fb = tk_qctx_bits(x, a);
     if ((fb & (QW_PREP | QW_SUBORD | QW_ADV)) || ends_ing(x, a) || is_mark(x, a)) {
         uint32_t c = a;
@@ -294,7 +295,7 @@ static bool subject_before(tk_qctx *x, uint32_t v, uint32_t lo, tk_mention *m) {
      * the cue before it ("Mr. Manafort said, adding that"), else the
      * sentence's; "with Donald Trump tweeting" keeps its own */
     if (ends_ing(x, v) && skipped == 0 && p > lo && !(tk_qctx_bits(x, p - 1) & (QW_HE | QW_SHE | QW_THEY)) &&
-        !(T(x, p - 1)->kind == TK_TOK_WORD && (T(x, p - 1)->flags & TK_TF_UPPER))) {
+        !(T(x, p - 1)->kind == TK_TOK_WORD && (T(x, p - 1)->flags & TK_TF_UPPER) && !tk_qctx_bits(x, p - 1))) {
         uint32_t e2;
         for (uint32_t k = v; k-- > lo;)
             if (!ends_ing(x, k) && cue_at(x, k, lo, &e2)) return subject_before(x, k, lo, m);
@@ -344,6 +345,12 @@ static bool subject_before(tk_qctx *x, uint32_t v, uint32_t lo, tk_mention *m) {
         if (bits & (QW_REL | QW_SUBORD | QW_AUX)) break;
         if ((bits & QW_CUE) && lower_word(x, a - 1) && !(bits & QW_ROLE)) break;
         if (lower_word(x, a - 1) && a - 1 > lo && (tk_qctx_bits(x, a - 2) & QW_AUX)) break;
+        if (lower_word(x, a - 1) && !bits && a - 1 > lo && T(x, a - 2)->kind == TK_TOK_WORD &&
+            !(tk_qctx_bits(x, a - 2) & (QW_DEF | QW_INDEF | QW_POSS | QW_ADV))) {
+            /* "she's glad Clinton appeared to": -ed after a word is a verb */
+            const tk_token *t = T(x, a - 1);
+            if (t->end - t->start > 4 && !memcmp(x->s->text + t->end - 2, "ed", 2)) break;
+        }
         a--;
     }
     if (a >= b) return false;
@@ -361,6 +368,27 @@ static bool subject_before(tk_qctx *x, uint32_t v, uint32_t lo, tk_mention *m) {
     m->a = a;
     m->b = b;
     return mention_ok(x, a, b);
+}
+
+/* "as Ms. Simonyan put it", "as a Homeland Security memo put it": the
+ * speaker of the quote beside it. k is the "as". */
+static bool as_put_it(tk_qctx *x, uint32_t k, uint32_t end, tk_mention *m) {
+    const tk_token *t = T(x, k);
+    if (t->end - t->start != 2 || strncasecmp(x->s->text + t->start, "as", 2)) return false;
+    uint32_t put = tk_quote_word(x->lex, "put", 3), it = tk_quote_word(x->lex, "it", 2);
+    uint32_t b = k + 1;
+    while (b < end && b - k <= MAX_NP && np_token(x, b) && tk_qctx_word(x, b) != put) b++;
+    uint32_t v = b;
+    if (v > k + 1 && v < end && (tk_qctx_bits(x, v - 1) & QW_ADV)) { /* "recently put it" */ }
+    if (v + 1 >= end || tk_qctx_word(x, v) != put || tk_qctx_word(x, v + 1) != it) return false;
+    uint32_t nb = v;
+    while (nb > k + 1 && (tk_qctx_bits(x, nb - 1) & QW_ADV)) nb--;
+    if (nb <= k + 1) return false;
+    m->a = k + 1;
+    m->b = nb;
+    m->da = m->db = 0;
+    m->rel = TK_NONE;
+    return mention_ok(x, m->a, m->b);
 }
 
 /* The cue after the quote that ends at close mark c. */
@@ -424,6 +452,11 @@ static bool cue_after(tk_qctx *x, const tk_quote *q, uint32_t c, tk_mention *m, 
                 return true;
             }
         }
+    }
+    if (as_put_it(x, j, end, m)) {
+        *cue_a = j;
+        *cue_b = j + 1;
+        return true;
     }
     /* "…”, according to the researcher", "…” per the party's bylaws" */
     uint32_t pn = phrase_at(x, j, end, false);
@@ -494,6 +527,11 @@ static int cue_before(tk_qctx *x, uint32_t o, tk_mention *m, uint32_t *cue_a, ui
         if (is_mark(x, k)) break; /* a quote before: its speaker, by continuation */
         uint32_t vend;
         uint32_t bits = tk_qctx_bits(x, k);
+        if (as_put_it(x, k, o, m)) {
+            *cue_a = k;
+            *cue_b = k + 1;
+            return HOW_BEFORE;
+        }
         uint32_t pn = (bits & QW_PHRASE) ? phrase_at(x, k, o, k == sa) : 0;
         if (pn) {
             uint32_t b = np_forward(x, k + pn, o);
