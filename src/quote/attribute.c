@@ -375,12 +375,13 @@ static bool subject_before(tk_qctx *x, uint32_t v, uint32_t lo, tk_mention *m) {
 static bool as_put_it(tk_qctx *x, uint32_t k, uint32_t end, tk_mention *m) {
     const tk_token *t = T(x, k);
     if (t->end - t->start != 2 || strncasecmp(x->s->text + t->start, "as", 2)) return false;
-    uint32_t put = tk_quote_word(x->lex, "put", 3), it = tk_quote_word(x->lex, "it", 2);
+    uint32_t put = tk_quote_word(x->lex, "put", 3), puts = tk_quote_word(x->lex, "puts", 4);
+    uint32_t it = tk_quote_word(x->lex, "it", 2);
     uint32_t b = k + 1;
-    while (b < end && b - k <= MAX_NP && np_token(x, b) && tk_qctx_word(x, b) != put) b++;
+    while (b < end && b - k <= MAX_NP && np_token(x, b) && tk_qctx_word(x, b) != put && tk_qctx_word(x, b) != puts) b++;
     uint32_t v = b;
-    if (v > k + 1 && v < end && (tk_qctx_bits(x, v - 1) & QW_ADV)) { /* "recently put it" */ }
-    if (v + 1 >= end || tk_qctx_word(x, v) != put || tk_qctx_word(x, v + 1) != it) return false;
+    if (v + 1 >= end || (tk_qctx_word(x, v) != put && tk_qctx_word(x, v) != puts) || tk_qctx_word(x, v + 1) != it)
+        return false;
     uint32_t nb = v;
     while (nb > k + 1 && (tk_qctx_bits(x, nb - 1) & QW_ADV)) nb--;
     if (nb <= k + 1) return false;
@@ -790,7 +791,7 @@ tk_status tk_quotes_find(tk_story *s) {
         for (size_t k = qi + 1; k < s->quotes.n && si != TK_NONE; k++) {
             const tk_quote *r = &s->quotes.v[k];
             if (x.sent_of[r->tok_start] != si) break;
-            if (r->speaker >= 0 && r->kind == TK_QUOTE_SPEECH) {
+            if ((r->speaker >= 0 || r->mention_end > r->mention_start) && r->kind == TK_QUOTE_SPEECH) {
                 q->speaker = r->speaker;
                 q->how = HOW_SENTENCE;
                 q->mention_start = r->mention_start; q->mention_end = r->mention_end;
@@ -803,7 +804,7 @@ tk_status tk_quotes_find(tk_story *s) {
             const tk_quote *r = &s->quotes.v[k];
             if (r->kind != TK_QUOTE_SPEECH || r->nested) continue;
             uint32_t pr = T(&x, r->tok_start)->para, pq = T(&x, q->tok_start)->para;
-            if (r->speaker >= 0 && pq - pr <= 1) {
+            if ((r->speaker >= 0 || r->mention_end > r->mention_start) && pq - pr <= 1) {
                 q->speaker = r->speaker;
                 q->how = HOW_CONT;
                 q->mention_start = r->mention_start; q->mention_end = r->mention_end;
