@@ -549,6 +549,25 @@ static int cue_before(tk_qctx *x, uint32_t o, tk_mention *m, uint32_t *cue_a, ui
             if (subject_before(x, k, sa, m)) {
                 *cue_a = k;
                 *cue_b = vend;
+                /* "Wasserman Schultz said … that the platform should
+                 * reiterate “…”": the quoted words are those of the
+                 * speaker whose "that"-clause holds the nearer cue */
+                uint32_t e2;
+                bool that = false;
+                for (uint32_t k2 = m->a; k2-- > sa;) {
+                    const tk_token *t2 = T(x, k2);
+                    if (is_mark(x, k2)) break;
+                    if (t2->end - t2->start == 4 && !strncasecmp(x->s->text + t2->start, "that", 4)) that = true;
+                    if (that && !ends_ing(x, k2) && cue_at(x, k2, sa, &e2)) {
+                        tk_mention m2;
+                        if (subject_before(x, k2, sa, &m2) && tk_speaker_personlike(x, &m2)) {
+                            *m = m2;
+                            *cue_a = k2;
+                            *cue_b = e2;
+                        }
+                        break;
+                    }
+                }
                 return HOW_BEFORE;
             }
             /* "In other words, explained CBS moderator Nancy Cordes: “…”" */
