@@ -262,7 +262,9 @@ static bool sentence_subject(tk_qctx *x, uint32_t sa, uint32_t lim, tk_mention *
     uint32_t a = sa;
     if (a + 1 < lim && is_ch(x, a + 1, ',')) a += 2; /* "Meanwhile, it attacked" */
     uint32_t fb = tk_qctx_bits(x, a);
-    if ((fb & (QW_PREP | QW_SUBORD | QW_ADV)) || ends_ing(x, a) || is_mark(x, a)) {
+    const tk_token *t0 = T(x, a);
+    bool ly = t0->end - t0->start > 4 && !memcmp(x->s->text + t0->end - 2, "ly", 2); /* "Hastily, …" */
+    if ((fb & (QW_PREP | QW_SUBORD | QW_ADV)) || ends_ing(x, a) || is_mark(x, a) || ly) {
         uint32_t c = a;
         while (c < lim && c - a < 25 && !is_ch(x, c, ',') && !terminal(x, c)) c++;
         if (c >= lim || !is_ch(x, c, ',')) return false;
