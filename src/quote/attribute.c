@@ -33,6 +33,18 @@ uint32_t tk_qctx_word(tk_qctx *x, uint32_t tok) {
     return x->wid[tok] = id;
 }
 
+uint32_t tk_qctx_bits(tk_qctx *x, uint32_t tok) {
+    uint32_t bits = tk_quote_bits(x->lex, tk_qctx_word(x, tok));
+    const tk_token *t = T(x, tok);
+    if (!bits || !(t->flags & TK_TF_UPPER) || tok == 0) return bits;
+    uint32_t si = x->sent_of[tok];
+    if (si == TK_NONE || x->s->sentences.v[si].tok_start == tok) return bits;
+    const tk_token *p = T(x, tok - 1);
+    if (p->kind == TK_TOK_QUOTE || p->kind == TK_TOK_OPEN || p->kind == TK_TOK_PUNCT) return bits;
+    return bits & (QW_ROLE | QW_DEF | QW_INDEF | QW_POSS | QW_HE | QW_SHE | QW_THEY | QW_REL | QW_PREP |
+                   QW_PARTICLE | QW_TITLEWORD);
+}
+
 static bool is_ch(tk_qctx *x, uint32_t i, char c) {
     const tk_token *t = T(x, i);
     return t->end - t->start == 1 && x->s->text[t->start] == c;
@@ -79,6 +91,19 @@ static bool cue_at_ex(tk_qctx *x, uint32_t i, uint32_t lo, uint32_t *end, bool n
 
 static bool cue_at(tk_qctx *x, uint32_t i, uint32_t lo, uint32_t *end) { return cue_at_ex(x, i, lo, end, true); }
 
+/* said, told, -ed: a past form is a verb, never a noun */
+static bool past_form(tk_qctx *x, uint32_t i) {
+    static const char *const irregular[] = {"said", "told", "wrote", "spoke", "thought", "felt", "knew",
+                                            "heard", "swore", "sang", "taught", "began", "saw", "put"};
+    const tk_token *t = T(x, i);
+    size_t n = t->end - t->start;
+    const char *z = x->s->text + t->start;
+    if (n > 3 && !memcmp(z + n - 2, "ed", 2)) return true;
+    for (size_t k = 0; k < sizeof irregular / sizeof *irregular; k++)
+        if (strlen(irregular[k]) == n && !strncasecmp(z, irregular[k], n)) return true;
+    return false;
+}
+
 static bool cue_at_ex(tk_qctx *x, uint32_t i, uint32_t lo, uint32_t *end, bool noun_check) {
     uint32_t id = tk_qctx_word(x, i);
     if (id == TK_NONE || !(x->lex->bits[id] & QW_CUE)) return false;
@@ -90,6 +115,7 @@ static bool cue_at_ex(tk_qctx *x, uint32_t i, uint32_t lo, uint32_t *end, bool n
     if (i > lo && T(x, i - 1)->end - T(x, i - 1)->start == 2 && !strncasecmp(x->s->text + T(x, i - 1)->start, "to", 2))
         return false;
     /* a noun, not a verb: "the statement", "the annual talks", "Trump's comments" */
+    if (noun_check && past_form(x, i)) noun_check = false;
     for (uint32_t k = i, hops = 0; noun_check && k > lo && hops < 3; k--, hops++) {
         const tk_token *p = T(x, k - 1);
         uint32_t pb = tk_qctx_bits(x, k - 1);
@@ -420,7 +446,9 @@ static bool cue_after(tk_qctx *x, const tk_quote *q, uint32_t c, tk_mention *m, 
         for (v = j; v < s->tokens.n && v - j < 6 && !cue_at(x, v, j, &vend); v++)
             if (!np_token(x, v)) return false;
         if (v == j || v >= s->tokens.n || v - j >= 6 || !cue_at(x, v, j, &vend)) return false;
-        if (vend >= s->tokens.n || !terminal(x, vend)) return false;
+        if (vend >= s->tokens.n ||
+            !(terminal(x, vend) || is_ch(x, vend, ',') || (tk_qctx_bits(x, vend) & (QW_PREP | QW_ADV))))
+            return false;
         if (!subject_before(x, v, j, m) || m->a != j) return false;
         *cue_a = v;
         *cue_b = vend;
@@ -760,11 +788,12 @@ tk_status tk_quotes_find(tk_story *s) {
              * the sentence's closing ", said X" */
             uint32_t sa2, sb2;
             sentence_of(&x, close, &sa2, &sb2);
-            for (uint32_t k = sb2; k-- > close + 1;) {
+            int tries = 0;
+            for (uint32_t k = sb2; k-- > close + 1 && tries < 3;) {
                 if (is_mark(&x, k)) break;
                 if (is_ch(&x, k, ',')) {
-                    if (cue_after(&x, q, k - 1, &m, &ca, &cb)) how = HOW_AFTER;
-                    break;
+                    tries++;
+                    if (cue_after(&x, q, k - 1, &m, &ca, &cb)) { how = HOW_AFTER; break; }
                 }
             }
         }

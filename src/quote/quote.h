@@ -96,9 +96,11 @@ typedef struct tk_qctx {
 #define TK_QWID_UNSEEN (TK_NONE - 1)
 
 uint32_t tk_qctx_word(tk_qctx *x, uint32_t tok);
-static inline uint32_t tk_qctx_bits(tk_qctx *x, uint32_t tok) {
-    return tk_quote_bits(x->lex, tk_qctx_word(x, tok));
-}
+/* The word classes of token `tok`. A capitalised word inside a sentence
+ * is a name before it is a verb or a function word ("said Will Doyle",
+ * "The Huffington Post"): it keeps only its determiner, pronoun,
+ * preposition and role classes. */
+uint32_t tk_qctx_bits(tk_qctx *x, uint32_t tok);
 
 /* marks.c: appends the story's quotations (kind speech, no speaker yet),
  * sorted by start. */
