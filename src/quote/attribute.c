@@ -382,6 +382,24 @@ static bool subject_before(tk_qctx *x, uint32_t v, uint32_t lo, tk_mention *m) {
         a--;
     }
     if (a >= b) return false;
+    /* "Protesters marching through the streets chanted": the phrase after a
+     * preposition is not the subject; the noun phrase before it is */
+    if (a > lo + 1 && (tk_qctx_bits(x, a - 1) & QW_PREP) && !(tk_qctx_bits(x, a - 1) & QW_PARTICLE)) {
+        const tk_token *pt = T(x, a - 1);
+        bool of = pt->end - pt->start == 2 && !strncasecmp(x->s->text + pt->start, "of", 2);
+        uint32_t k = a - 1;
+        if (k > lo && lower_word(x, k - 1) && (ends_ing(x, k - 1) || past_form(x, k - 1))) k--; /* marching */
+        uint32_t a2 = k;
+        while (a2 > lo && k - a2 < 8 && np_token(x, a2 - 1) &&
+               !(tk_qctx_bits(x, a2 - 1) & (QW_REL | QW_SUBORD | QW_AUX | QW_PREP | QW_CUE))) {
+            a2--;
+            if (tk_qctx_bits(x, a2) & (QW_DEF | QW_INDEF | QW_POSS)) break;
+        }
+        if (a2 < k && (of || k < a - 1)) a = a2;
+        else if (a2 < k && mention_ok(x, a2, k) && tk_qctx_bits(x, a2) == 0 && T(x, a2)->kind == TK_TOK_WORD &&
+                 !lower_word(x, a2))
+            a = a2;
+    }
     /* "In a statement the ministry": start at the last determiner after a preposition */
     if (tk_qctx_bits(x, a) & QW_PREP) {
         uint32_t k = b;
@@ -407,15 +425,27 @@ static bool as_put_it(tk_qctx *x, uint32_t k, uint32_t end, tk_mention *m) {
     uint32_t it = tk_quote_word(x->lex, "it", 2);
     uint32_t b = k + 1;
     while (b < end && b - k <= MAX_NP && np_token(x, b) && tk_qctx_word(x, b) != put && tk_qctx_word(x, b) != puts) b++;
-    uint32_t v = b;
+    uint32_t v = b, da = 0, db = 0;
+    if (b < end && is_ch(x, b, ',')) {
+        /* "As Steven M. Rosenthal, a tax lawyer at …, recently put it" */
+        uint32_t c = b + 1;
+        while (c < end && c - b < 30 && !is_ch(x, c, ',') && !terminal(x, c) && !is_mark(x, c)) c++;
+        if (c + 1 < end && is_ch(x, c, ',')) {
+            da = b + 1;
+            db = c;
+            v = c + 1;
+            while (v < end && (tk_qctx_bits(x, v) & QW_ADV)) v++;
+        }
+    }
     if (v + 1 >= end || (tk_qctx_word(x, v) != put && tk_qctx_word(x, v) != puts) || tk_qctx_word(x, v + 1) != it)
         return false;
-    uint32_t nb = v;
+    uint32_t nb = db ? b : v;
     while (nb > k + 1 && (tk_qctx_bits(x, nb - 1) & QW_ADV)) nb--;
     if (nb <= k + 1) return false;
     m->a = k + 1;
     m->b = nb;
-    m->da = m->db = 0;
+    m->da = da;
+    m->db = db;
     m->rel = TK_NONE;
     return mention_ok(x, m->a, m->b);
 }
@@ -583,7 +613,9 @@ static int cue_before(tk_qctx *x, uint32_t o, tk_mention *m, uint32_t *cue_a, ui
                  * reiterate “…”": the quoted words are those of the
                  * speaker whose "that"-clause holds the nearer cue */
                 uint32_t e2;
-                bool that = false;
+                /* "She says it underscores that …": a subject that is no
+                 * one hands over to an earlier cue's person */
+                bool that = !tk_speaker_personlike(x, m) && m->b - m->a == 1;
                 for (uint32_t k2 = m->a; k2-- > sa;) {
                     const tk_token *t2 = T(x, k2);
                     if (is_mark(x, k2)) break;
