@@ -42,7 +42,7 @@ uint32_t tk_qctx_bits(tk_qctx *x, uint32_t tok) {
     const tk_token *p = T(x, tok - 1);
     if (p->kind == TK_TOK_QUOTE || p->kind == TK_TOK_OPEN || p->kind == TK_TOK_PUNCT) return bits;
     return bits & (QW_ROLE | QW_DEF | QW_INDEF | QW_POSS | QW_HE | QW_SHE | QW_THEY | QW_REL | QW_PREP |
-                   QW_PARTICLE | QW_TITLEWORD);
+                   QW_PARTICLE | QW_TITLEWORD | QW_ADV);
 }
 
 static bool is_ch(tk_qctx *x, uint32_t i, char c) {
@@ -323,7 +323,9 @@ static bool subject_before(tk_qctx *x, uint32_t v, uint32_t lo, tk_mention *m) {
      * the cue before it ("Mr. Manafort said, adding that"), else the
      * sentence's; "with Donald Trump tweeting" keeps its own */
     if (ends_ing(x, v) && skipped == 0 && p > lo && !(tk_qctx_bits(x, p - 1) & (QW_HE | QW_SHE | QW_THEY)) &&
-        !(T(x, p - 1)->kind == TK_TOK_WORD && (T(x, p - 1)->flags & TK_TF_UPPER) && !tk_qctx_bits(x, p - 1))) {
+        !(T(x, p - 1)->kind == TK_TOK_WORD && (T(x, p - 1)->flags & TK_TF_UPPER) && !tk_qctx_bits(x, p - 1) &&
+          p - 1 > lo && T(x, p - 2)->end - T(x, p - 2)->start == 4 &&
+          !strncasecmp(x->s->text + T(x, p - 2)->start, "with", 4))) {
         uint32_t e2;
         for (uint32_t k = v; k-- > lo;)
             if (!ends_ing(x, k) && cue_at(x, k, lo, &e2)) return subject_before(x, k, lo, m);
