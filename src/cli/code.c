@@ -29,7 +29,8 @@ static const char code_usage[] =
     "Codes news stories. FILE is .jsonl (one story per line: id, date, source,\n"
     "url, title, text; other fields are kept under \"meta\") or .txt (one story\n"
     "per file; the first line is the title when a blank line follows it).\n"
-    "No FILE, or -, reads stdin.\n"
+    "No FILE, or -, reads stdin. gzip and zstd input (FILE.jsonl.gz, .zst, or\n"
+    "compressed stdin) is read as is, told by its first bytes.\n"
     "\n"
     "options:\n"
     "  -f, --format FMT    jsonl (default), text (readable), tsv (events)\n"
@@ -45,12 +46,21 @@ static const char code_usage[] =
     "      --no-events     read, clean and segment only (no event coding)\n"
     "      --tabari-stems  read --dict dictionaries with TABARI's stem rule (a\n"
     "                      word without a trailing _ matches words it begins)\n"
+    "  -j, --threads N     code on N threads (default: the number of cores);\n"
+    "                      the output is the same whatever N\n"
     "      --stats         print a summary line on stderr at the end (stories,\n"
-    "                      sentences, warnings, rejected records, bytes, time)\n"
+    "                      sentences, events, warnings, rejected records, bytes,\n"
+    "                      time, threads); printed anyway when stderr is a\n"
+    "                      terminal, unless --quiet\n"
+    "  -q, --quiet         no progress line and no summary on a terminal\n"
     "  -h, --help          this text\n"
     "\n"
-    "exit codes: 0 all coded; 1 some records or files rejected; 2 usage or\n"
-    "input/output error.\n";
+    "On a terminal, a progress line on stderr shows stories, sentences/s, MB/s,\n"
+    "the time elapsed and, when the input's size is known, the time left.\n"
+    "\n"
+    "exit codes: 0 all coded; 1 some records or files rejected (a bad record,\n"
+    "a binary file, corrupt or truncated compressed data: the rest of that\n"
+    "file is skipped); 2 usage or input/output error.\n";
 
 typedef enum { IN_AUTO, IN_JSONL, IN_TXT } input_kind;
 
@@ -60,6 +70,7 @@ enum {
     SLOT_JSONL,   /* a JSON Lines record */
     SLOT_TXT,     /* a whole .txt story */
     NOTE_REJECT,  /* "NAME[:LINE]: text", a rejected record or file (exit 1) */
+    NOTE_CORRUPT, /* "NAME: text", the rest of a file rejected: shown past the cap */
     NOTE_INFO,    /* "NAME: text", nothing wrong (an empty file) */
     NOTE_IOERR    /* "NAME: text", an input error (exit 2) */
 };
@@ -173,6 +184,10 @@ static void emit(void *ctx, const tk_slot *s, const char *in, const char *out) {
     if (!coded || s->result != RES_CODED) tk_progress_clear(&r->progress);
     switch (s->kind) {
     case NOTE_REJECT: report(r, s->name, s->line, in, s->in_len); break;
+    case NOTE_CORRUPT:
+        r->rejected++;
+        fprintf(stderr, "%s: %.*s\n", s->name, (int)s->in_len, in);
+        break;
     case NOTE_IOERR: r->io_error = true; /* fall through */
     case NOTE_INFO: fprintf(stderr, "%s: %.*s\n", s->name, (int)s->in_len, in); break;
     default:
@@ -230,7 +245,7 @@ static void on_stall(void *ctx) {
 /* A read that failed: why, in its place in the output. */
 static void source_error(run *r, const char *name) {
     tk_source *src = r->src;
-    if (src->status == TK_SRC_ECORRUPT) note(r, NOTE_REJECT, name, 0, "%s; rest of the file skipped", src->err);
+    if (src->status == TK_SRC_ECORRUPT) note(r, NOTE_CORRUPT, name, 0, "%s; rest of the file skipped", src->err);
     else if (src->status == TK_SRC_ENOMEM) note(r, NOTE_IOERR, name, 0, "out of memory");
     else note(r, NOTE_IOERR, name, 0, "read error: %s", strerror(src->err_errno));
 }

@@ -91,12 +91,15 @@ void tk_source_close(tk_source *s) {
     s->in = NULL;
 }
 
-/* what: "corrupt" or "truncated"; why: the decoder's word for it. */
-static ssize_t corrupt(tk_source *s, const char *what, const char *why) {
+/* what: "corrupt" or "truncated"; why: the decoder's word for it; got:
+ * bytes decoded by this call before the error, handed out first (the
+ * error is then returned by the next call). */
+static ssize_t corrupt(tk_source *s, const char *what, const char *why, size_t got) {
     s->status = TK_SRC_ECORRUPT;
+    s->out_bytes += got;
     snprintf(s->err, sizeof s->err, "%s %s data: %s (after %llu bytes of text)", what,
              tk_source_kind_name(s->kind), why, (unsigned long long)s->out_bytes);
-    return -1;
+    return got ? (ssize_t)got : -1;
 }
 
 static ssize_t read_gzip(tk_source *s, void *buf, size_t n) {
@@ -109,13 +112,13 @@ static ssize_t read_gzip(tk_source *s, void *buf, size_t n) {
             if (!refill(s)) {
                 if (s->status != TK_SRC_OK) return -1;
                 if (s->frame_open)
-                    return corrupt(s, "truncated", "the file ends inside a compressed member");
+                    return corrupt(s, "truncated", "the file ends inside a compressed member", n - z->avail_out);
                 break;
             }
         }
         if (!s->frame_open) {
             /* a new member begins here (or the bytes after the last one) */
-            if (inflateReset(z) != Z_OK) return corrupt(s, "corrupt", "reset");
+            if (inflateReset(z) != Z_OK) return corrupt(s, "corrupt", "reset", n - z->avail_out);
             s->frame_open = true;
         }
         z->next_in = s->in + s->in_pos;
@@ -124,7 +127,7 @@ static ssize_t read_gzip(tk_source *s, void *buf, size_t n) {
         s->in_pos = s->in_len - z->avail_in;
         if (rc == Z_STREAM_END) s->frame_open = false;
         else if (rc == Z_NEED_DICT || rc == Z_DATA_ERROR)
-            return corrupt(s, "corrupt", z->msg ? z->msg : "invalid data");
+            return corrupt(s, "corrupt", z->msg ? z->msg : "invalid data", n - z->avail_out);
         else if (rc == Z_MEM_ERROR) { s->status = TK_SRC_ENOMEM; return -1; }
     }
     size_t got = n - z->avail_out;
@@ -140,14 +143,14 @@ static ssize_t read_zstd(tk_source *s, void *buf, size_t n) {
             if (!refill(s)) {
                 if (s->status != TK_SRC_OK) return -1;
                 if (s->frame_open)
-                    return corrupt(s, "truncated", "the file ends inside a compressed frame");
+                    return corrupt(s, "truncated", "the file ends inside a compressed frame", out.pos);
                 break;
             }
         }
         ZSTD_inBuffer in = {s->in, s->in_len, s->in_pos};
         size_t rc = ZSTD_decompressStream(s->dec, &out, &in);
         s->in_pos = in.pos;
-        if (ZSTD_isError(rc)) return corrupt(s, "corrupt", ZSTD_getErrorName(rc));
+        if (ZSTD_isError(rc)) return corrupt(s, "corrupt", ZSTD_getErrorName(rc), out.pos);
         s->frame_open = rc != 0;
     }
     s->out_bytes += out.pos;
