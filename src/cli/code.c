@@ -149,8 +149,8 @@ static void work(void *ctx, tk_story *story, tk_slot *s, const char *in, tk_buf 
     s->sentences = tk_story_sentence_count(story);
     s->warnings = tk_story_warning_count(story);
     s->events = tk_story_event_count(story);
-    const char *text;
-    size_t len;
+    const char *text = NULL;
+    size_t len = 0;
     st = tk_story_render(story, cfg->format, cfg->flags, &text, &len);
     if (st != TK_OK) { slot_message(s, out, RES_RENDER, tk_story_errmsg(story), ""); return; }
     s->result = RES_CODED;

@@ -121,7 +121,10 @@ const char *tk_sniff_binary(const char *p, size_t n) {
 }
 
 bool tk_lines_peek(tk_lines *r, const char **p, size_t *n) {
-    while (r->end - r->start < 8192 && fill(r)) {}
+    /* from a pipe that has nothing more yet, a whole line is enough: the
+     * first record of an interactive session is coded without waiting */
+    while (r->end - r->start < 8192 &&
+           (tk_source_ready(r->src) || !memchr(r->buf + r->start, '\n', r->end - r->start)) && fill(r)) {}
     if (r->error) return false;
     *p = r->buf + r->start;
     *n = r->end - r->start;

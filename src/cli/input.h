@@ -36,8 +36,9 @@ bool tk_dict_arg(const char **paths, size_t *n, size_t cap, const char *arg, int
 /* Are all the --dict paths there to read? Reports each one that is not as
  * "PROG: PATH: cannot open: reason" and returns false. */
 bool tk_dict_paths_readable(const char *const *paths, size_t n, const char *prog);
-/* Fills up to the first 8 KiB and shows them without consuming anything;
- * false on a read error. */
+/* Fills up to the first 8 KiB (or, from a pipe with nothing more to read
+ * yet, the first line) and shows them without consuming anything; false on
+ * a read error. */
 bool tk_lines_peek(tk_lines *r, const char **p, size_t *n);
 
 /* The rest of the input, for a .txt story: reads until the end or until

@@ -30,7 +30,7 @@ static bool refill(tk_source *s) {
         s->in_pos = 0;
     }
     if (s->in_len == s->in_cap) return true; /* full already */
-    if (s->stall) {
+    if (s->stall && !s->regular) {
         struct pollfd pfd = {.fd = s->fd, .events = POLLIN};
         if (poll(&pfd, 1, 0) == 0) s->stall(s->stall_ctx);
     }
@@ -58,6 +58,8 @@ bool tk_source_open(tk_source *s, int fd) {
     s->in_cap = IN_CHUNK;
     s->in = malloc(s->in_cap);
     if (!s->in) { s->status = TK_SRC_ENOMEM; return false; }
+    struct stat sb;
+    s->regular = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode);
     while (s->in_len < 4 && refill(s)) {}
     if (s->status != TK_SRC_OK) return false;
     const unsigned char *p = s->in;
@@ -77,6 +79,13 @@ bool tk_source_open(tk_source *s, int fd) {
         s->kind = TK_SRC_ZSTD;
     }
     return true;
+}
+
+bool tk_source_ready(const tk_source *s) {
+    if (s->regular || s->in_eof || s->status != TK_SRC_OK) return true;
+    if (s->in_pos < s->in_len) return true; /* undecoded bytes may hold a line, or not: no matter */
+    struct pollfd pfd = {.fd = s->fd, .events = POLLIN};
+    return poll(&pfd, 1, 0) != 0;
 }
 
 void tk_source_close(tk_source *s) {
@@ -172,7 +181,7 @@ ssize_t tk_source_read(tk_source *s, void *buf, size_t n) {
         return (ssize_t)k;
     }
     if (s->in_eof) return 0;
-    if (s->stall) {
+    if (s->stall && !s->regular) {
         struct pollfd pfd = {.fd = s->fd, .events = POLLIN};
         if (poll(&pfd, 1, 0) == 0) s->stall(s->stall_ctx);
     }

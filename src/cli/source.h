@@ -27,6 +27,7 @@ typedef struct tk_source {
     bool in_eof;
     void *dec;            /* z_stream or ZSTD_DCtx, owned */
     bool frame_open;      /* inside a gzip member or zstd frame */
+    bool regular;         /* fd is a regular file: reads never wait */
     uint64_t raw_bytes;   /* bytes read from fd so far (for progress) */
     uint64_t out_bytes;   /* bytes handed out so far */
     tk_src_status status;
@@ -46,6 +47,9 @@ bool tk_source_open(tk_source *s, int fd);
  * on an error (status, err_errno, err). */
 ssize_t tk_source_read(tk_source *s, void *buf, size_t n);
 void tk_source_close(tk_source *s);
+/* Would a read return without waiting? True for a regular file, for bytes
+ * already buffered, and for a pipe or terminal with something to read. */
+bool tk_source_ready(const tk_source *s);
 /* "gzip", "zstd" or "plain". */
 const char *tk_source_kind_name(tk_src_kind kind);
 

@@ -127,6 +127,21 @@ else
     skipped="$skipped${skipped:+, }compressed input (gzip or zstd missing)"
 fi
 
+# a pipe that stalls: what was read is coded and written without waiting
+# for more input (or for a batch to fill)
+mkfifo "$tmp/fifo"
+for t in 1 2; do
+    "$bin" code --threads $t <"$tmp/fifo" >"$tmp/live.$t" 2>/dev/null &
+    pid=$!
+    exec 3>"$tmp/fifo"
+    echo '{"id":"live","text":"Russia attacked Ukraine."}' >&3
+    n=0
+    while [ $n -lt 50 ] && ! grep -q '"id":"live"' "$tmp/live.$t" 2>/dev/null; do sleep 0.1; n=$((n + 1)); done
+    grep -q '"id":"live"' "$tmp/live.$t" && ok || bad "stalled pipe at --threads $t: the first record was not written while the pipe stayed open"
+    exec 3>&-
+    wait $pid
+done
+
 # --threads must be a count
 "$bin" code --threads 0 "$tmp/good.jsonl" >/dev/null 2>"$tmp/c.err"
 rc=$?
