@@ -125,7 +125,9 @@ bool tk_lines_peek(tk_lines *r, const char **p, size_t *n) {
      * first record of an interactive session is coded without waiting */
     while (r->end - r->start < 8192 &&
            (tk_source_ready(r->src) || !memchr(r->buf + r->start, '\n', r->end - r->start)) && fill(r)) {}
-    if (r->error) return false;
+    /* bytes read before an error are still shown: tk_lines_next() hands
+     * out their lines, then reports the error */
+    if (r->error && r->end == r->start) return false;
     *p = r->buf + r->start;
     *n = r->end - r->start;
     return true;

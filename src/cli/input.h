@@ -38,7 +38,7 @@ bool tk_dict_arg(const char **paths, size_t *n, size_t cap, const char *arg, int
 bool tk_dict_paths_readable(const char *const *paths, size_t n, const char *prog);
 /* Fills up to the first 8 KiB (or, from a pipe with nothing more to read
  * yet, the first line) and shows them without consuming anything; false on
- * a read error. */
+ * a read error before any byte. */
 bool tk_lines_peek(tk_lines *r, const char **p, size_t *n);
 
 /* The rest of the input, for a .txt story: reads until the end or until
