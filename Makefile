@@ -2,7 +2,7 @@
 # suite; `make check-asan` runs them under AddressSanitizer + UBSan;
 # `make bench` measures speed; `make fuzz` builds the libFuzzer target.
 CC ?= cc
-PKGS = libutf8proc libcjson
+PKGS = libutf8proc libcjson zlib libzstd
 SHARED ?= ../shared
 
 # Install the Debian packages we need when pkg-config cannot find them.
@@ -16,8 +16,8 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS := $(shell pkg-config --libs $(PKGS))
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 OPT ?= -O2 -g
-CFLAGS_ALL = -std=c17 -D_GNU_SOURCE $(WARN) $(OPT) -Iinclude -Isrc $(PKG_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
-LDLIBS_ALL = $(PKG_LIBS) $(LDFLAGS) $(EXTRA_LDFLAGS)
+CFLAGS_ALL = -std=c17 -D_GNU_SOURCE -pthread $(WARN) $(OPT) -Iinclude -Isrc $(PKG_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
+LDLIBS_ALL = $(PKG_LIBS) -pthread $(LDFLAGS) $(EXTRA_LDFLAGS)
 
 B ?= build
 LIB_SRC = $(wildcard src/util/*.c src/read/*.c src/clean/*.c src/segment/*.c src/match/*.c src/code/*.c src/dict/*.c src/write/*.c src/engine/*.c src/quote/*.c)

@@ -26,6 +26,7 @@ suite sh tests/explain/run.sh "$B/tarikh" || status=1
 suite python3 tests/samples.py "$B/tarikh" "$SHARED" || status=1
 suite python3 tests/clean/run.py "$B/tarikh" || status=1
 suite sh tests/corpora.sh "$B/tarikh" "$SHARED" || status=1
+suite sh tests/threads/run.sh "$B/tarikh" "$SHARED" || status=1
 suite sh tests/dict/run.sh "$B/tarikh" "$SHARED" || status=1
 suite python3 tests/dict/coverage.py "$B/tarikh" || status=1
 suite python3 tests/quotes/run.py "$B/tarikh" || status=1

@@ -7,18 +7,21 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "input.h"
+#include "pipeline.h"
+#include "progress.h"
 #include "tarikh.h"
 
 #define MAX_ERRORS_PER_FILE 100
+#define MAX_THREADS 256
 
 static const char code_usage[] =
     "usage: tarikh code [options] [FILE...]\n"
@@ -26,7 +29,8 @@ static const char code_usage[] =
     "Codes news stories. FILE is .jsonl (one story per line: id, date, source,\n"
     "url, title, text; other fields are kept under \"meta\") or .txt (one story\n"
     "per file; the first line is the title when a blank line follows it).\n"
-    "No FILE, or -, reads stdin.\n"
+    "No FILE, or -, reads stdin. gzip and zstd input (FILE.jsonl.gz, .zst, or\n"
+    "compressed stdin) is read as is, told by its first bytes.\n"
     "\n"
     "options:\n"
     "  -f, --format FMT    jsonl (default), text (readable), tsv (events)\n"
@@ -43,25 +47,57 @@ static const char code_usage[] =
     "      --no-quotes     do not look for quotations\n"
     "      --tabari-stems  read --dict dictionaries with TABARI's stem rule (a\n"
     "                      word without a trailing _ matches words it begins)\n"
+    "  -j, --threads N     code on N threads (default: the number of cores);\n"
+    "                      the output is the same whatever N\n"
     "      --stats         print a summary line on stderr at the end (stories,\n"
-    "                      sentences, warnings, rejected records, bytes, time)\n"
+    "                      sentences, events, warnings, rejected records, bytes,\n"
+    "                      time, threads); printed anyway when stderr is a\n"
+    "                      terminal, unless --quiet\n"
+    "  -q, --quiet         no progress line and no summary on a terminal\n"
     "  -h, --help          this text\n"
     "\n"
-    "exit codes: 0 all coded; 1 some records or files rejected; 2 usage or\n"
-    "input/output error.\n";
+    "On a terminal, a progress line on stderr shows stories, sentences/s, MB/s,\n"
+    "the time elapsed and, when the input's size is known, the time left.\n"
+    "\n"
+    "exit codes: 0 all coded; 1 some records or files rejected (a bad record,\n"
+    "a binary file, corrupt or truncated compressed data: the rest of that\n"
+    "file is skipped); 2 usage or input/output error.\n";
 
 typedef enum { IN_AUTO, IN_JSONL, IN_TXT } input_kind;
 
-typedef struct run {
-    tk_story *story;
-    FILE *out;
+/* What a pipeline slot holds: a record to code, or a message for its place
+ * in the output order. */
+enum {
+    SLOT_JSONL,   /* a JSON Lines record */
+    SLOT_TXT,     /* a whole .txt story */
+    NOTE_REJECT,  /* "NAME[:LINE]: text", a rejected record or file (exit 1) */
+    NOTE_CORRUPT, /* "NAME: text", the rest of a file rejected: shown past the cap */
+    NOTE_INFO,    /* "NAME: text", nothing wrong (an empty file) */
+    NOTE_IOERR    /* "NAME: text", an input error (exit 2) */
+};
+enum { RES_CODED, RES_REJECTED, RES_NOMEM, RES_RENDER };
+
+/* Read-only while workers run: how to code and render. */
+typedef struct code_cfg {
     tk_format format;
     unsigned flags;
+} code_cfg;
+
+typedef struct run {
+    code_cfg cfg;
+    tk_pipeline *pipe;
+    FILE *out;
     input_kind forced;
     size_t max_bytes;
+    /* main thread only: */
     unsigned long long stories, rejected, sentences, warnings, events;
     unsigned long long bytes_in;
-    bool io_error, write_error;
+    uint32_t file, emit_file;  /* files read so far; the file emit() is at */
+    size_t nerr;               /* errors shown for emit_file */
+    uint64_t raw_done;         /* raw bytes of the inputs finished */
+    tk_source *src;            /* the input being read */
+    tk_progress progress;
+    bool io_error, write_error, add_failed;
 } run;
 
 /* The temporary output file, removed if a signal ends the run. */
@@ -82,153 +118,195 @@ static void dict_diag(void *ctx, const char *file, unsigned line, int is_error, 
     else fprintf(stderr, "%s: error: %s\n", file, msg);
 }
 
-static void emit(run *r) {
-    const char *out;
-    size_t len;
-    tk_status st = tk_story_render(r->story, r->format, r->flags, &out, &len);
-    if (st != TK_OK) {
-        fprintf(stderr, "tarikh: %s\n", tk_story_errmsg(r->story));
-        r->io_error = true;
-        return;
-    }
-    if (len && fwrite(out, 1, len, r->out) != len) r->write_error = true;
+/* The worker's half: code one record and render it into out. */
+static void slot_message(tk_slot *s, tk_buf *out, int result, const char *msg, const char *suffix) {
+    s->result = result;
+    s->msg_off = out->len;
+    tk_buf_puts(out, msg);
+    tk_buf_puts(out, suffix);
+    s->msg_len = out->failed ? 0 : out->len - s->msg_off;
 }
 
-static void report(run *r, const char *name, unsigned long long line, size_t *nerr,
-                   const char *fmt, const char *msg) {
+static void work(void *ctx, tk_story *story, tk_slot *s, const char *in, tk_buf *out) {
+    const code_cfg *cfg = ctx;
+    tk_status st;
+    s->out_len = s->msg_len = 0;
+    if (s->kind == SLOT_JSONL) {
+        char idbuf[4200];
+        snprintf(idbuf, sizeof idbuf, "%s:%llu", s->name, s->line);
+        st = tk_story_load_jsonl(story, in, s->in_len, idbuf);
+        if (st == TK_ENOMEM) { s->result = RES_NOMEM; return; }
+        if (st != TK_OK) return slot_message(s, out, RES_REJECTED, tk_story_errmsg(story), "; record skipped");
+    } else if (s->kind == SLOT_TXT) {
+        const char *base = strrchr(s->name, '/');
+        base = base ? base + 1 : s->name;
+        st = tk_story_load_text(story, in, s->in_len, base);
+        if (st != TK_OK) return slot_message(s, out, RES_REJECTED, tk_story_errmsg(story), "; skipped");
+    } else {
+        return; /* a note: emit() alone deals with it */
+    }
+    st = tk_story_code(story);
+    if (st != TK_OK) { slot_message(s, out, RES_REJECTED, tk_story_errmsg(story), ""); return; }
+    s->sentences = tk_story_sentence_count(story);
+    s->warnings = tk_story_warning_count(story);
+    s->events = tk_story_event_count(story);
+    const char *text = NULL;
+    size_t len = 0;
+    st = tk_story_render(story, cfg->format, cfg->flags, &text, &len);
+    if (st != TK_OK) { slot_message(s, out, RES_RENDER, tk_story_errmsg(story), ""); return; }
+    s->result = RES_CODED;
+    s->out_off = out->len;
+    tk_buf_put(out, text, len);
+    if (out->failed) { slot_message(s, out, RES_RENDER, "out of memory", ""); return; }
+    s->out_len = len;
+}
+
+static void report(run *r, const char *name, unsigned long long line, const char *msg, size_t len) {
     r->rejected++;
-    (*nerr)++;
-    if (*nerr <= MAX_ERRORS_PER_FILE) {
-        if (line) fprintf(stderr, "%s:%llu: ", name, line);
-        else fprintf(stderr, "%s: ", name);
-        fprintf(stderr, fmt, msg);
-        fputc('\n', stderr);
-    } else if (*nerr == MAX_ERRORS_PER_FILE + 1) {
+    r->nerr++;
+    if (r->nerr <= MAX_ERRORS_PER_FILE) {
+        if (line) fprintf(stderr, "%s:%llu: %.*s\n", name, line, (int)len, msg);
+        else fprintf(stderr, "%s: %.*s\n", name, (int)len, msg);
+    } else if (r->nerr == MAX_ERRORS_PER_FILE + 1) {
         fprintf(stderr, "%s: more than %d errors; further errors in this file are counted but not shown\n",
                 name, MAX_ERRORS_PER_FILE);
     }
 }
 
-static void code_story(run *r, const char *name, unsigned long long line, size_t *nerr) {
-    tk_status st = tk_story_code(r->story);
-    if (st != TK_OK) {
-        report(r, name, line, nerr, "%s", tk_story_errmsg(r->story));
-        return;
+/* The main thread's half, in input order: write the record or report why
+ * there is none. */
+static void emit(void *ctx, const tk_slot *s, const char *in, const char *out) {
+    run *r = ctx;
+    if (s->file != r->emit_file) {
+        r->emit_file = s->file;
+        r->nerr = 0;
     }
-    r->stories++;
-    r->sentences += tk_story_sentence_count(r->story);
-    r->warnings += tk_story_warning_count(r->story);
-    r->events += tk_story_event_count(r->story);
-    emit(r);
+    bool coded = s->kind <= SLOT_TXT && (s->result == RES_CODED || s->result == RES_RENDER);
+    if (!coded || s->result != RES_CODED) tk_progress_clear(&r->progress);
+    switch (s->kind) {
+    case NOTE_REJECT: report(r, s->name, s->line, in, s->in_len); break;
+    case NOTE_CORRUPT:
+        r->rejected++;
+        fprintf(stderr, "%s: %.*s\n", s->name, (int)s->in_len, in);
+        break;
+    case NOTE_IOERR: r->io_error = true; /* fall through */
+    case NOTE_INFO: fprintf(stderr, "%s: %.*s\n", s->name, (int)s->in_len, in); break;
+    default:
+        if (s->result == RES_NOMEM) {
+            fprintf(stderr, "%s:%llu: out of memory\n", s->name, s->line);
+            r->io_error = true;
+            r->rejected++;
+        } else if (s->result == RES_REJECTED) {
+            report(r, s->name, s->line, s->msg_len ? out + s->msg_off : "", s->msg_len);
+        } else {
+            r->stories++;
+            r->sentences += s->sentences;
+            r->warnings += s->warnings;
+            r->events += s->events;
+            if (s->result == RES_RENDER) {
+                fprintf(stderr, "tarikh: %.*s\n", (int)s->msg_len, s->msg_len ? out + s->msg_off : "");
+                r->io_error = true;
+            } else if (s->out_len && fwrite(out + s->out_off, 1, s->out_len, r->out) != s->out_len) {
+                r->write_error = true;
+            }
+        }
+    }
+    if (r->progress.on)
+        tk_progress_tick(&r->progress, r->stories, r->sentences,
+                         r->raw_done + (r->src ? r->src->raw_bytes : 0), r->bytes_in);
 }
 
-static void code_jsonl(run *r, const char *name, int fd) {
-    tk_lines lr;
-    if (!tk_lines_open(&lr, fd, r->max_bytes)) {
-        fprintf(stderr, "%s: out of memory\n", name);
-        r->io_error = true;
-        return;
-    }
+static void add(run *r, int kind, const char *name, unsigned long long line, const char *in, size_t len) {
+    if (tk_pipeline_add(r->pipe, kind, r->file, name, line, in, len)) return;
+    if (!r->add_failed) fprintf(stderr, "%s: out of memory\n", name);
+    r->add_failed = r->io_error = true;
+}
+
+static void note(run *r, int kind, const char *name, unsigned long long line, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+static void note(run *r, int kind, const char *name, unsigned long long line, const char *fmt, ...) {
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (n < 0) n = 0;
+    if ((size_t)n >= sizeof msg) n = sizeof msg - 1;
+    add(r, kind, name, line, msg, (size_t)n);
+}
+
+/* The input stalls (a pipe with nothing to read yet): write out what was
+ * read so far. */
+static void on_stall(void *ctx) {
+    run *r = ctx;
+    tk_pipeline_drain(r->pipe, r->src ? r->src->fd : -1);
+    fflush(r->out);
+}
+
+/* A read that failed: why, in its place in the output. */
+static void source_error(run *r, const char *name) {
+    tk_source *src = r->src;
+    if (src->status == TK_SRC_ECORRUPT) note(r, NOTE_CORRUPT, name, 0, "%s; rest of the file skipped", src->err);
+    else if (src->status == TK_SRC_ENOMEM) note(r, NOTE_IOERR, name, 0, "out of memory");
+    else note(r, NOTE_IOERR, name, 0, "read error: %s", strerror(src->err_errno));
+}
+
+static void code_jsonl(run *r, const char *name, tk_lines *lr) {
     const char *p;
-    size_t n, nerr = 0;
-    if (!tk_lines_peek(&lr, &p, &n)) goto read_error;
-    if (n == 0) {
-        fprintf(stderr, "%s: empty file, no stories\n", name);
-        tk_lines_close(&lr);
-        return;
-    }
-    const char *why = tk_sniff_binary(p, n);
-    if (why) {
-        report(r, name, 0, &nerr, "%s, not JSON Lines text; skipped", why);
-        tk_lines_close(&lr);
-        return;
-    }
-    char idbuf[4200];
+    size_t n;
     for (;;) {
-        tk_line_status ls = tk_lines_next(&lr, &p, &n);
+        tk_line_status ls = tk_lines_next(lr, &p, &n);
         if (ls == LINE_EOF) break;
-        if (ls == LINE_ERROR) goto read_error;
+        if (ls == LINE_ERROR) { source_error(r, name); return; }
         if (ls == LINE_TOO_LONG) {
-            char msg[160];
-            snprintf(msg, sizeof msg, "record of %zu bytes exceeds the limit of %zu bytes", n,
-                     r->max_bytes);
-            report(r, name, lr.lineno, &nerr, "%s; record skipped", msg);
+            note(r, NOTE_REJECT, name, lr->lineno,
+                 "record of %zu bytes exceeds the limit of %zu bytes; record skipped", n, r->max_bytes);
             continue;
         }
         r->bytes_in += n + 1;
         size_t k = 0;
         while (k < n && (p[k] == ' ' || p[k] == '\t')) k++;
         if (k == n) continue; /* blank line: nothing to code */
-        snprintf(idbuf, sizeof idbuf, "%s:%llu", name, (unsigned long long)lr.lineno);
-        tk_status st = tk_story_load_jsonl(r->story, p, n, idbuf);
-        if (st == TK_ENOMEM) {
-            fprintf(stderr, "%s:%llu: out of memory\n", name, (unsigned long long)lr.lineno);
-            r->io_error = true;
-            r->rejected++;
-            continue;
-        }
-        if (st != TK_OK) {
-            report(r, name, lr.lineno, &nerr, "%s; record skipped", tk_story_errmsg(r->story));
-            continue;
-        }
-        code_story(r, name, lr.lineno, &nerr);
+        add(r, SLOT_JSONL, name, lr->lineno, p, n);
     }
-    tk_lines_close(&lr);
-    return;
-read_error:
-    fprintf(stderr, "%s: read error: %s\n", name, strerror(lr.err));
-    r->io_error = true;
-    tk_lines_close(&lr);
 }
 
-static void code_txt(run *r, const char *name, int fd) {
-    char *buf;
-    size_t n, nerr = 0;
-    if (!tk_read_all(fd, r->max_bytes, &buf, &n)) {
-        fprintf(stderr, "%s: read error: %s\n", name, strerror(errno));
-        r->io_error = true;
-        return;
-    }
+static void code_txt(run *r, const char *name, tk_lines *lr) {
+    const char *buf;
+    size_t n;
+    if (!tk_lines_slurp(lr, r->max_bytes, &buf, &n)) { source_error(r, name); return; }
     if (n == 0) {
-        fprintf(stderr, "%s: empty file, no stories\n", name);
+        note(r, NOTE_INFO, name, 0, "empty file, no stories");
     } else if (n > r->max_bytes) {
-        char msg[160];
-        snprintf(msg, sizeof msg, "story larger than the limit of %zu bytes", r->max_bytes);
-        report(r, name, 0, &nerr, "%s; skipped", msg);
+        note(r, NOTE_REJECT, name, 0, "story larger than the limit of %zu bytes; skipped", r->max_bytes);
     } else {
         r->bytes_in += n;
         const char *why = tk_sniff_binary(buf, n);
-        if (why) {
-            report(r, name, 0, &nerr, "%s, not a text story; skipped", why);
-        } else {
-            const char *base = strrchr(name, '/');
-            base = base ? base + 1 : name;
-            tk_status st = tk_story_load_text(r->story, buf, n, base);
-            if (st != TK_OK) report(r, name, 0, &nerr, "%s; skipped", tk_story_errmsg(r->story));
-            else code_story(r, name, 0, &nerr);
-        }
+        if (why) note(r, NOTE_REJECT, name, 0, "%s, not a text story; skipped", why);
+        else add(r, SLOT_TXT, name, 0, buf, n);
     }
-    free(buf);
 }
 
-static bool ends_with(const char *z, const char *suffix) {
-    size_t a = strlen(z), b = strlen(suffix);
-    return a >= b && strcmp(z + a - b, suffix) == 0;
+static bool ends_with(const char *z, size_t a, const char *suffix) {
+    size_t b = strlen(suffix);
+    return a >= b && memcmp(z + a - b, suffix, b) == 0;
 }
 
-/* Which reader for this input: --input, else the extension, else the
- * first non-blank byte ('{' means JSON Lines). */
-static input_kind kind_for(const run *r, const char *path, int fd) {
+/* Which reader for this input: --input, else the extension (under a .gz
+ * or .zst one), else the first non-blank byte ('{' means JSON Lines). */
+static input_kind kind_for(const run *r, const char *path, int fd, const char *head, size_t nhead) {
     if (r->forced != IN_AUTO) return r->forced;
-    if (ends_with(path, ".jsonl") || ends_with(path, ".json") || ends_with(path, ".ndjson"))
+    size_t len = strlen(path);
+    if (ends_with(path, len, ".gz")) len -= 3;
+    else if (ends_with(path, len, ".zst")) len -= 4;
+    else if (ends_with(path, len, ".zstd")) len -= 5;
+    if (ends_with(path, len, ".jsonl") || ends_with(path, len, ".json") || ends_with(path, len, ".ndjson"))
         return IN_JSONL;
-    if (ends_with(path, ".txt") || ends_with(path, ".text")) return IN_TXT;
+    if (ends_with(path, len, ".txt") || ends_with(path, len, ".text")) return IN_TXT;
     if (fd == 0) return IN_JSONL;
-    char c[64];
-    ssize_t k = pread(fd, c, sizeof c, 0);
-    for (ssize_t i = 0; i < k; i++) {
-        if (c[i] == ' ' || c[i] == '\n' || c[i] == '\r' || c[i] == '\t') continue;
-        return c[i] == '{' ? IN_JSONL : IN_TXT;
+    for (size_t i = 0; i < nhead && i < 64; i++) {
+        if (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' || head[i] == '\t') continue;
+        return head[i] == '{' ? IN_JSONL : IN_TXT;
     }
     return IN_TXT;
 }
@@ -236,26 +314,54 @@ static input_kind kind_for(const run *r, const char *path, int fd) {
 static void code_path(run *r, const char *path) {
     int fd;
     const char *name = path;
+    r->file++;
     if (!strcmp(path, "-")) {
         fd = 0;
         name = "<stdin>";
     } else {
         fd = open(path, O_RDONLY);
-        if (fd < 0) {
-            fprintf(stderr, "%s: cannot open: %s\n", path, strerror(errno));
-            r->io_error = true;
-            return;
-        }
+        if (fd < 0) { note(r, NOTE_IOERR, path, 0, "cannot open: %s", strerror(errno)); return; }
         struct stat sb;
         if (fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-            fprintf(stderr, "%s: is a directory, not a file of stories\n", path);
-            r->io_error = true;
+            note(r, NOTE_IOERR, path, 0, "is a directory, not a file of stories");
             close(fd);
             return;
         }
     }
-    if (kind_for(r, path, fd) == IN_TXT) code_txt(r, name, fd);
-    else code_jsonl(r, name, fd);
+    tk_source src;
+    tk_lines lr;
+    bool lines_ok = false;
+    r->src = &src;
+    if (!tk_source_open(&src, fd)) {
+        source_error(r, name);
+        goto done;
+    }
+    src.stall = on_stall;
+    src.stall_ctx = r;
+    if (!(lines_ok = tk_lines_open(&lr, &src, r->max_bytes))) {
+        note(r, NOTE_IOERR, name, 0, "out of memory");
+        goto done;
+    }
+    const char *head;
+    size_t nhead;
+    if (!tk_lines_peek(&lr, &head, &nhead)) {
+        source_error(r, name);
+        goto done;
+    }
+    if (kind_for(r, path, fd, head, nhead) == IN_TXT) {
+        code_txt(r, name, &lr);
+    } else if (nhead == 0) {
+        note(r, NOTE_INFO, name, 0, "empty file, no stories");
+    } else {
+        const char *why = tk_sniff_binary(head, nhead);
+        if (why) note(r, NOTE_REJECT, name, 0, "%s, not JSON Lines text; skipped", why);
+        else code_jsonl(r, name, &lr);
+    }
+done:
+    if (lines_ok) tk_lines_close(&lr);
+    r->raw_done += src.raw_bytes;
+    r->src = NULL;
+    tk_source_close(&src);
     if (fd != 0) close(fd);
 }
 
@@ -286,34 +392,55 @@ static FILE *open_output(const char *path) {
     return f;
 }
 
+/* Bytes in all the inputs when every one is a regular file (for the
+ * progress line's ETA); 0 when any is a pipe or a terminal. */
+static uint64_t total_size(char **paths, int n) {
+    uint64_t total = 0;
+    struct stat sb;
+    if (n == 0) return fstat(0, &sb) == 0 && S_ISREG(sb.st_mode) ? (uint64_t)sb.st_size : 0;
+    for (int i = 0; i < n; i++) {
+        if (!strcmp(paths[i], "-") ? fstat(0, &sb) != 0 : stat(paths[i], &sb) != 0) continue;
+        if (!S_ISREG(sb.st_mode)) return 0;
+        total += (uint64_t)sb.st_size;
+    }
+    return total;
+}
+
+static unsigned online_cores(void) {
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > MAX_THREADS ? MAX_THREADS : (unsigned)n;
+}
+
 int tk_cmd_code(int argc, char **argv) {
     static const struct option longopts[] = {
         {"format", required_argument, 0, 'f'}, {"output", required_argument, 0, 'o'},
         {"input", required_argument, 0, 'i'},  {"sentences", no_argument, 0, 's'},
         {"tokens", no_argument, 0, 't'},       {"max-bytes", required_argument, 0, 'm'},
         {"stats", no_argument, 0, 'S'},        {"dict", required_argument, 0, 'D'},
-        {"no-events", no_argument, 0, 'E'},    {"no-quotes", no_argument, 0, 'Q'},    {"tabari-stems", no_argument, 0, 'T'},
+        {"no-events", no_argument, 0, 'E'},    {"no-quotes", no_argument, 0, 'Q'},
+        {"tabari-stems", no_argument, 0, 'T'},
+        {"threads", required_argument, 0, 'j'}, {"quiet", no_argument, 0, 'q'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     run r;
     memset(&r, 0, sizeof r);
     r.max_bytes = 16u * 1024 * 1024;
     const char *out_path = NULL;
-    bool tsv = false, stats = false, no_events = false, no_quotes = false, tabari_stems = false;
+    bool tsv = false, stats = false, no_events = false, no_quotes = false, tabari_stems = false, quiet = false;
+    unsigned nthreads = online_cores();
     int replace_dicts = 0;
     const char *dicts[32];
     size_t ndicts = 0;
     unsigned long dict_warnings = 0;
-    struct timespec t0, t1;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
+    double t0 = tk_now();
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "f:o:h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "f:o:j:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 'f':
-            if (!strcmp(optarg, "jsonl")) r.format = TK_FORMAT_JSONL;
-            else if (!strcmp(optarg, "text")) r.format = TK_FORMAT_TEXT;
-            else if (!strcmp(optarg, "tsv")) { r.format = TK_FORMAT_TSV; tsv = true; }
+            if (!strcmp(optarg, "jsonl")) r.cfg.format = TK_FORMAT_JSONL;
+            else if (!strcmp(optarg, "text")) r.cfg.format = TK_FORMAT_TEXT;
+            else if (!strcmp(optarg, "tsv")) { r.cfg.format = TK_FORMAT_TSV; tsv = true; }
             else { fprintf(stderr, "tarikh code: unknown format '%s' (jsonl, text, tsv)\n", optarg); return TK_EXIT_USAGE; }
             break;
         case 'o': out_path = optarg; break;
@@ -322,8 +449,8 @@ int tk_cmd_code(int argc, char **argv) {
             else if (!strcmp(optarg, "txt")) r.forced = IN_TXT;
             else { fprintf(stderr, "tarikh code: unknown input kind '%s' (jsonl, txt)\n", optarg); return TK_EXIT_USAGE; }
             break;
-        case 's': r.flags |= TK_RENDER_SENTENCES; break;
-        case 't': r.flags |= TK_RENDER_TOKENS | TK_RENDER_SENTENCES; break;
+        case 's': r.cfg.flags |= TK_RENDER_SENTENCES; break;
+        case 't': r.cfg.flags |= TK_RENDER_TOKENS | TK_RENDER_SENTENCES; break;
         case 'm': {
             char *end;
             unsigned long long v = strtoull(optarg, &end, 10);
@@ -334,6 +461,18 @@ int tk_cmd_code(int argc, char **argv) {
             r.max_bytes = (size_t)v;
             break;
         }
+        case 'j': {
+            char *end;
+            unsigned long v = strtoul(optarg, &end, 10);
+            if (!*optarg || *end || optarg[0] == '-' || v < 1 || v > MAX_THREADS) {
+                fprintf(stderr, "tarikh code: --threads wants a number from 1 to %d, not '%s'\n",
+                        MAX_THREADS, optarg);
+                return TK_EXIT_USAGE;
+            }
+            nthreads = (unsigned)v;
+            break;
+        }
+        case 'q': quiet = true; break;
         case 'S': stats = true; break;
         case 'E': no_events = true; break;
         case 'Q': no_quotes = true; break;
@@ -354,8 +493,9 @@ int tk_cmd_code(int argc, char **argv) {
                        .diag_ctx = &dict_warnings, .no_events = no_events, .no_quotes = no_quotes,
                        .tabari_stems = tabari_stems};
     tk_engine *engine = tk_engine_new(&opts);
-    r.story = engine ? tk_story_new(engine) : NULL;
-    if (!r.story) {
+    /* --threads 1: no threads at all, each story coded as it is read */
+    r.pipe = engine ? tk_pipeline_new(engine, nthreads > 1 ? nthreads : 0, work, &r.cfg, emit, &r) : NULL;
+    if (!r.pipe) {
         fputs("tarikh: out of memory\n", stderr);
         tk_engine_free(engine);
         return TK_EXIT_USAGE;
@@ -365,7 +505,7 @@ int tk_cmd_code(int argc, char **argv) {
                 dict_warnings, dict_warnings == 1 ? "" : "s");
     r.out = stdout;
     if (out_path && !(r.out = open_output(out_path))) {
-        tk_story_free(r.story);
+        tk_pipeline_free(r.pipe);
         tk_engine_free(engine);
         return TK_EXIT_USAGE;
     }
@@ -373,8 +513,12 @@ int tk_cmd_code(int argc, char **argv) {
     setvbuf(r.out, outbuf, _IOFBF, sizeof outbuf);
     if (tsv) fputs(tk_tsv_header(), r.out);
 
+    bool tty = isatty(2) && !quiet;
+    tk_progress_start(&r.progress, tty, total_size(argv + optind, argc - optind));
     if (optind >= argc) code_path(&r, "-");
     for (int i = optind; i < argc; i++) code_path(&r, argv[i]);
+    tk_pipeline_free(r.pipe); /* emits what is still in flight */
+    tk_progress_clear(&r.progress);
 
     if (fflush(r.out) != 0 || ferror(r.out)) r.write_error = true;
     if (out_path) {
@@ -391,17 +535,15 @@ int tk_cmd_code(int argc, char **argv) {
     if (r.rejected)
         fprintf(stderr, "tarikh: %llu record%s rejected, %llu coded\n", r.rejected,
                 r.rejected == 1 ? "" : "s", r.stories);
-    if (stats) {
-        clock_gettime(CLOCK_MONOTONIC, &t1);
-        double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+    if (stats || tty) {
+        double secs = tk_now() - t0;
         fprintf(stderr,
                 "tarikh: %llu stories, %llu sentences, %llu events, %llu warnings, %llu rejected, "
-                "%.1f MB in %.3f s (%.0f stories/s, %.0f sentences/s, %.1f MB/s)\n",
+                "%.1f MB in %.3f s (%.0f stories/s, %.0f sentences/s, %.1f MB/s), %u thread%s\n",
                 r.stories, r.sentences, r.events, r.warnings, r.rejected, (double)r.bytes_in / 1e6, secs,
                 secs > 0 ? (double)r.stories / secs : 0, secs > 0 ? (double)r.sentences / secs : 0,
-                secs > 0 ? (double)r.bytes_in / 1e6 / secs : 0);
+                secs > 0 ? (double)r.bytes_in / 1e6 / secs : 0, nthreads, nthreads == 1 ? "" : "s");
     }
-    tk_story_free(r.story);
     tk_engine_free(engine);
     if (r.io_error || r.write_error) return TK_EXIT_USAGE;
     return r.rejected ? TK_EXIT_REJECTED : TK_EXIT_OK;

@@ -9,9 +9,9 @@
 
 #define CHUNK (1u << 20)
 
-bool tk_lines_open(tk_lines *r, int fd, size_t max_line) {
+bool tk_lines_open(tk_lines *r, tk_source *src, size_t max_line) {
     memset(r, 0, sizeof *r);
-    r->fd = fd;
+    r->src = src;
     r->max_line = max_line;
     r->cap = CHUNK * 2;
     r->buf = malloc(r->cap);
@@ -34,18 +34,15 @@ static bool fill(tk_lines *r) {
     if (r->cap - r->end < CHUNK) {
         size_t ncap = r->cap * 2;
         char *p = realloc(r->buf, ncap);
-        if (!p) { r->error = true; r->err = ENOMEM; return false; }
+        if (!p) { r->error = true; r->src->status = TK_SRC_ENOMEM; return false; }
         r->buf = p;
         r->cap = ncap;
     }
-    for (;;) {
-        ssize_t n = read(r->fd, r->buf + r->end, r->cap - r->end);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) { r->error = true; r->err = errno; return false; }
-        if (n == 0) { r->eof = true; return false; }
-        r->end += (size_t)n;
-        return true;
-    }
+    ssize_t n = tk_source_read(r->src, r->buf + r->end, r->cap - r->end);
+    if (n < 0) { r->error = true; return false; }
+    if (n == 0) { r->eof = true; return false; }
+    r->end += (size_t)n;
+    return true;
 }
 
 tk_line_status tk_lines_next(tk_lines *r, const char **line, size_t *len) {
@@ -100,31 +97,11 @@ tk_line_status tk_lines_next(tk_lines *r, const char **line, size_t *len) {
     }
 }
 
-bool tk_read_all(int fd, size_t max, char **out, size_t *len) {
-    size_t cap = 64 * 1024, n = 0;
-    char *buf = malloc(cap);
-    if (!buf) { errno = ENOMEM; return false; }
-    for (;;) {
-        if (n == cap) {
-            if (n > max) break; /* read max+1 bytes: enough to know it is too big */
-            size_t ncap = cap * 2;
-            char *p = realloc(buf, ncap);
-            if (!p) { free(buf); errno = ENOMEM; return false; }
-            buf = p;
-            cap = ncap;
-        }
-        size_t want = cap - n;
-        if (want > max + 1 - (n > max ? max : n)) want = max + 1 - (n > max ? max : n);
-        if (!want) break;
-        ssize_t k = read(fd, buf + n, want);
-        if (k < 0 && errno == EINTR) continue;
-        if (k < 0) { int e = errno; free(buf); errno = e; return false; }
-        if (k == 0) break;
-        n += (size_t)k;
-        if (n > max) break;
-    }
-    *out = buf;
-    *len = n;
+bool tk_lines_slurp(tk_lines *r, size_t max, const char **p, size_t *n) {
+    while (r->end - r->start <= max && fill(r)) {}
+    if (r->error) return false;
+    *p = r->buf + r->start;
+    *n = r->end - r->start;
     return true;
 }
 
@@ -144,8 +121,13 @@ const char *tk_sniff_binary(const char *p, size_t n) {
 }
 
 bool tk_lines_peek(tk_lines *r, const char **p, size_t *n) {
-    while (r->end - r->start < 8192 && fill(r)) {}
-    if (r->error) return false;
+    /* from a pipe that has nothing more yet, a whole line is enough: the
+     * first record of an interactive session is coded without waiting */
+    while (r->end - r->start < 8192 &&
+           (tk_source_ready(r->src) || !memchr(r->buf + r->start, '\n', r->end - r->start)) && fill(r)) {}
+    /* bytes read before an error are still shown: tk_lines_next() hands
+     * out their lines, then reports the error */
+    if (r->error && r->end == r->start) return false;
     *p = r->buf + r->start;
     *n = r->end - r->start;
     return true;

@@ -24,7 +24,8 @@ static const char usage[] =
     "exit codes:\n"
     "  0  every record was coded\n"
     "  1  some records or files were rejected (each reported on stderr as\n"
-    "     FILE:LINE: reason); the rest was coded\n"
+    "     FILE:LINE: reason, or FILE: reason for a binary file or corrupt\n"
+    "     compressed data); the rest was coded\n"
     "  2  usage error, or an input/output error (missing file, directory,\n"
     "     unwritable output, a --dict path that is not there)\n";
 

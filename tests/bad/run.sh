@@ -60,9 +60,12 @@ expect "binary file" 1 "blob.jsonl: binary file, not JSON Lines text; skipped" 0
 cp blob.jsonl blob.txt
 run code blob.txt
 expect "binary txt" 1 "blob.txt: binary file, not a text story; skipped" 0
+# compressed input is read (tests/threads covers it); a gzip file cut
+# short is reported as such, and the next file is still coded
 printf '\037\213\010\000' >z.jsonl
-run code z.jsonl
-expect "gzip file" 1 "z.jsonl: gzip-compressed, not JSON Lines text; skipped" 0
+echo '{"id":"y","text":"Coded after the broken file."}' >after.jsonl
+run code z.jsonl after.jsonl
+expect "truncated gzip file" 1 "z.jsonl: truncated gzip data: the file ends inside a compressed member (after 0 bytes of text); rest of the file skipped" 1
 
 # an empty file, a missing file, a directory: clear messages, others still coded
 : >empty.jsonl
