@@ -143,6 +143,7 @@ const char *tk_story_errmsg(const tk_story *story);
 size_t tk_story_sentence_count(const tk_story *story);
 size_t tk_story_warning_count(const tk_story *story);
 size_t tk_story_event_count(const tk_story *story);
+size_t tk_story_quote_count(const tk_story *story); /* spoken quotations */
 
 const char *tk_status_str(tk_status status);
 

@@ -50,7 +50,7 @@ static const char code_usage[] =
     "  -j, --threads N     code on N threads (default: the number of cores);\n"
     "                      the output is the same whatever N\n"
     "      --stats         print a summary line on stderr at the end (stories,\n"
-    "                      sentences, events, warnings, rejected records, bytes,\n"
+    "                      sentences, events, quotes, warnings, rejected records, bytes,\n"
     "                      time, threads); printed anyway when stderr is a\n"
     "                      terminal, unless --quiet\n"
     "  -q, --quiet         no progress line and no summary on a terminal\n"
@@ -90,7 +90,7 @@ typedef struct run {
     input_kind forced;
     size_t max_bytes;
     /* main thread only: */
-    unsigned long long stories, rejected, sentences, warnings, events;
+    unsigned long long stories, rejected, sentences, warnings, events, quotes;
     unsigned long long bytes_in;
     uint32_t file, emit_file;  /* files read so far; the file emit() is at */
     size_t nerr;               /* errors shown for emit_file */
@@ -150,6 +150,7 @@ static void work(void *ctx, tk_story *story, tk_slot *s, const char *in, tk_buf 
     s->sentences = tk_story_sentence_count(story);
     s->warnings = tk_story_warning_count(story);
     s->events = tk_story_event_count(story);
+    s->quotes = tk_story_quote_count(story);
     const char *text = NULL;
     size_t len = 0;
     st = tk_story_render(story, cfg->format, cfg->flags, &text, &len);
@@ -203,6 +204,7 @@ static void emit(void *ctx, const tk_slot *s, const char *in, const char *out) {
             r->sentences += s->sentences;
             r->warnings += s->warnings;
             r->events += s->events;
+            r->quotes += s->quotes;
             if (s->result == RES_RENDER) {
                 fprintf(stderr, "tarikh: %.*s\n", (int)s->msg_len, s->msg_len ? out + s->msg_off : "");
                 r->io_error = true;
@@ -538,9 +540,9 @@ int tk_cmd_code(int argc, char **argv) {
     if (stats || tty) {
         double secs = tk_now() - t0;
         fprintf(stderr,
-                "tarikh: %llu stories, %llu sentences, %llu events, %llu warnings, %llu rejected, "
+                "tarikh: %llu stories, %llu sentences, %llu events, %llu quotes, %llu warnings, %llu rejected, "
                 "%.1f MB in %.3f s (%.0f stories/s, %.0f sentences/s, %.1f MB/s), %u thread%s\n",
-                r.stories, r.sentences, r.events, r.warnings, r.rejected, (double)r.bytes_in / 1e6, secs,
+                r.stories, r.sentences, r.events, r.quotes, r.warnings, r.rejected, (double)r.bytes_in / 1e6, secs,
                 secs > 0 ? (double)r.stories / secs : 0, secs > 0 ? (double)r.sentences / secs : 0,
                 secs > 0 ? (double)r.bytes_in / 1e6 / secs : 0, nthreads, nthreads == 1 ? "" : "s");
     }

@@ -31,7 +31,7 @@ typedef struct tk_slot {
     int result;
     size_t out_off, out_len; /* rendered bytes in the worker's out buffer */
     size_t msg_off, msg_len; /* a message, in the same buffer */
-    size_t sentences, warnings, events;
+    size_t sentences, warnings, events, quotes;
     /* private */
     size_t in_off;
     unsigned worker;

@@ -234,6 +234,11 @@ const char *tk_story_errmsg(const tk_story *s) { return s ? s->errmsg : "no stor
 size_t tk_story_sentence_count(const tk_story *s) { return s ? s->sentences.n : 0; }
 size_t tk_story_warning_count(const tk_story *s) { return s ? s->warnings.n : 0; }
 size_t tk_story_event_count(const tk_story *s) { return s ? s->events.n : 0; }
+size_t tk_story_quote_count(const tk_story *s) {
+    size_t n = 0;
+    for (size_t i = 0; s && i < s->quotes.n; i++) n += s->quotes.v[i].kind == TK_QUOTE_SPEECH;
+    return n;
+}
 
 const char *tk_status_str(tk_status st) {
     switch (st) {
