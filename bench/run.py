@@ -3,7 +3,8 @@
 of the Throughput issue, measured in one run on this machine.
 
   1. the full pipeline on allsides_abp_intl.jsonl at 1 and 2 threads (and
-     --no-events at 1), interleaved with `wc -w` on the same file, best of N;
+     --no-quotes and --no-events at 1, for what quotations and events
+     cost), interleaved with `wc -w` on the same file, best of N;
   2. the same with the Phoenix dictionaries;
   3. start-up: one short story, built-in and Phoenix dictionaries, best of 10;
   4. 5 million sentences: the corpus repeated through a pipe into `tarikh code -`;
@@ -83,6 +84,7 @@ print(f"machine: {platform.machine()}, {os.cpu_count()} cores (nproc), {cpu}; co
 # the same rounds so that machine noise hits all alike
 wc_env = dict(os.environ, LC_ALL="C.UTF-8")
 cases = [("ours, 1 thread", ["--threads", "1"]), ("ours, 2 threads", ["--threads", "2"]),
+         ("--no-quotes, 1 thread", ["--threads", "1", "--no-quotes"]),
          ("--no-events, 1 thread", ["--threads", "1", "--no-events"])]
 if os.path.isdir(phoenix):
     cases += [("Phoenix, 1 thread", ["--threads", "1", "--dict", phoenix]),
@@ -110,6 +112,9 @@ for name, _ in cases:
         line += floor(sentences / t >= 100_000, "100,000 sentences/s on one core")
     print(line)
 t1, t2 = best["ours, 1 thread"][0], best["ours, 2 threads"][0]
+tnq = best["--no-quotes, 1 thread"][0]
+print(f"quotations add {100 * (t1 / tnq - 1):.1f}% to the pipeline's time (1 thread, best of {runs})"
+      + floor(t1 / tnq <= 1.20, "quotes add at most 20%"))
 print(f"speed-up at 2 threads: {t1 / t2:.2f}x" + floor(t1 / t2 >= 1.8, "1.8x on 2 threads"))
 if "Phoenix, 2 threads" in best:
     print(f"speed-up at 2 threads with Phoenix: {best['Phoenix, 1 thread'][0] / best['Phoenix, 2 threads'][0]:.2f}x")
