@@ -43,6 +43,7 @@ typedef struct sent {
     bool quoted[512];     /* word inside a quotation */
     uint32_t cls[512];    /* class bits of each word */
     uint32_t wid[512];    /* each word's id in the dictionary's words, or TK_NONE */
+    uint64_t has[16];     /* a 1024-bit filter of the sentence's word ids */
     bool story_discard;   /* a whole-story discard phrase was seen */
     tk_actor_ref last;    /* the story's last event source */
     /* what the story has named so far, for "the junta", "the organisation" */
@@ -663,9 +664,11 @@ static tk_status code_sentence(sent *x) {
     tk_story *s = x->s;
     tk_status st = tk_match_words_of(s, x->si, &x->w);
     if (st != TK_OK) return st;
+    memset(x->has, 0, sizeof x->has);
     for (uint32_t i = 0; i < x->w.n && i < 512; i++) {
         x->cls[i] = classify(x, &x->w.w[i]);
-        x->wid[i] = tk_dict_word_id(x->d, x->w.w[i].s, x->w.w[i].n);
+        uint32_t id = x->wid[i] = tk_dict_word_id(x->d, x->w.w[i].s, x->w.w[i].n);
+        if (id != TK_NONE) x->has[(id >> 6) & 15] |= 1ull << (id & 63);
     }
     x->nm = 0;
     tk_dict_match_ids(x->d, x->wid, x->w.n < 512 ? x->w.n : 512, on_match, x);
@@ -863,6 +866,13 @@ static tk_status code_sentence(sent *x) {
             for (uint32_t pi = vb->first; pi < vb->first + vb->n; pi++) {
                 const tk_pattern *p = &x->d->patterns[pi];
                 if ((int)p->weight <= best_len) continue;
+                /* a word the pattern needs is nowhere in the sentence */
+                if ((p->need[0] != TK_NONE && !(x->has[(p->need[0] >> 6) & 15] & (1ull << (p->need[0] & 63)))) ||
+                    (p->need[1] != TK_NONE && !(x->has[(p->need[1] >> 6) & 15] & (1ull << (p->need[1] & 63))))) {
+                    TRACE(x, "          pattern %s [%s]  %s:%u  does not match\n", tk_intern_str(&x->d->strings, p->text),
+                          tk_intern_str(&x->d->strings, p->code), tk_intern_str(&x->d->strings, p->file), p->line);
+                    continue;
+                }
                 int ps, pt;
                 bool hit = try_pattern(x, p, v, clause_end, &ps, &pt);
                 TRACE(x, "          pattern %s [%s]  %s:%u  %s\n", tk_intern_str(&x->d->strings, p->text),

@@ -55,6 +55,8 @@ typedef struct tk_pattern {
     uint16_t npels;
     uint16_t weight;  /* letters of its literal words: TABARI tries the
                        * pattern with the most first */
+    uint32_t need[2]; /* words the pattern cannot match without (outside
+                       * alternatives), TK_NONE: a cheap first test */
 } tk_pattern;
 
 typedef struct tk_verb {

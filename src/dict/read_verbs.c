@@ -145,8 +145,15 @@ bool tk_read_verbs(tk_dict *d, const char *name, uint32_t file, const char *text
             uint32_t weight = 0;
             for (const char *q = tx; q < tx + tn; q++)
                 weight += (*q >= 'A' && *q <= 'Z') || (*q >= 'a' && *q <= 'z') || (*q >= '0' && *q <= '9');
-            d->patterns[d->npatterns++] =
-                (tk_pattern){t, c, file, in.lineno, pfirst, pn, (uint16_t)(weight > 65535 ? 65535 : weight)};
+            tk_pattern pat = {t, c, file, in.lineno, pfirst, pn, (uint16_t)(weight > 65535 ? 65535 : weight),
+                              {TK_NONE, TK_NONE}};
+            int nneed = 0;
+            for (uint32_t k = pfirst; k < pfirst + pn && nneed < 2; k++) {
+                const tk_pel *el = &d->pels[k];
+                if (el->kind == TK_PEL_WORD) pat.need[nneed++] = el->arg;
+                else if (el->kind == TK_PEL_ALT) k += el->arg; /* optional inside */
+            }
+            d->patterns[d->npatterns++] = pat;
             d->verbs[d->entries[cur].verb].n++;
             continue;
         }

@@ -33,7 +33,7 @@ uint32_t tk_qctx_word(tk_qctx *x, uint32_t tok) {
     return x->wid[tok] = id;
 }
 
-uint32_t tk_qctx_bits(tk_qctx *x, uint32_t tok) {
+static uint32_t bits_in_context(tk_qctx *x, uint32_t tok) {
     uint32_t bits = tk_quote_bits(x->lex, tk_qctx_word(x, tok));
     const tk_token *t = T(x, tok);
     if (!bits || !(t->flags & TK_TF_UPPER) || tok == 0) return bits;
@@ -43,6 +43,12 @@ uint32_t tk_qctx_bits(tk_qctx *x, uint32_t tok) {
     if (p->kind == TK_TOK_QUOTE || p->kind == TK_TOK_OPEN || p->kind == TK_TOK_PUNCT) return bits;
     return bits & (QW_ROLE | QW_DEF | QW_INDEF | QW_POSS | QW_HE | QW_SHE | QW_THEY | QW_REL | QW_PREP |
                    QW_PARTICLE | QW_TITLEWORD | QW_ADV);
+}
+
+uint32_t tk_qctx_bits(tk_qctx *x, uint32_t tok) {
+    uint32_t b = x->tbits[tok];
+    if (b == TK_QWID_UNSEEN) b = x->tbits[tok] = bits_in_context(x, tok);
+    return b;
 }
 
 static bool is_ch(tk_qctx *x, uint32_t i, char c) {
@@ -706,7 +712,17 @@ static int cue_lead_in(tk_qctx *x, uint32_t o, tk_mention *m, uint32_t *cue_a, u
 static tk_status observe_subject(tk_qctx *x, size_t si) {
     const tk_sentence *z = &x->s->sentences.v[si];
     uint32_t a = z->tok_start;
-    if (a >= z->tok_end || is_mark(x, a) || (tk_qctx_bits(x, a) & (QW_PREP | QW_SUBORD | QW_PHRASE))) return TK_OK;
+    if (a >= z->tok_end || is_mark(x, a) || T(x, a)->kind != TK_TOK_WORD) return TK_OK;
+    uint32_t fb = tk_qctx_bits(x, a);
+    if (fb & (QW_PREP | QW_SUBORD | QW_PHRASE | QW_HE | QW_SHE | QW_THEY | QW_ADV | QW_CONJ)) return TK_OK;
+    /* a name, a title, or a determiner with a role a few words on */
+    if (fb & (QW_DEF | QW_INDEF | QW_POSS)) {
+        bool role = false;
+        for (uint32_t k = a + 1; k < z->tok_end && k <= a + 4 && !role; k++) role = (tk_qctx_bits(x, k) & QW_ROLE) != 0;
+        if (!role) return TK_OK;
+    } else if (!(T(x, a)->flags & TK_TF_UPPER)) {
+        return TK_OK;
+    }
     uint32_t b = np_forward(x, a, z->tok_end);
     if (b == a || b >= z->tok_end) return TK_OK;
     /* the subject is followed by a verb-like word, not by more of a title */
@@ -777,9 +793,10 @@ tk_status tk_quotes_find(tk_story *s) {
     size_t n = s->tokens.n;
     tk_qctx x = {.s = s, .lex = lex, .last_person = -1, .day = tk_match_date(s->date)};
     x.wid = tk_arena_alloc(&s->arena, n * sizeof *x.wid);
+    x.tbits = tk_arena_alloc(&s->arena, n * sizeof *x.tbits);
     x.sent_of = tk_arena_alloc(&s->arena, n * sizeof *x.sent_of);
-    if (!x.wid || !x.sent_of) return tk_story_fail(s, TK_ENOMEM, "out of memory");
-    for (size_t i = 0; i < n; i++) { x.wid[i] = TK_QWID_UNSEEN; x.sent_of[i] = TK_NONE; }
+    if (!x.wid || !x.tbits || !x.sent_of) return tk_story_fail(s, TK_ENOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++) { x.wid[i] = x.tbits[i] = TK_QWID_UNSEEN; x.sent_of[i] = TK_NONE; }
     for (size_t si = 0; si < s->sentences.n; si++)
         for (uint32_t k = s->sentences.v[si].tok_start; k < s->sentences.v[si].tok_end; k++) x.sent_of[k] = (uint32_t)si;
     size_t next_sent = 0;

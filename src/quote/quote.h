@@ -85,6 +85,7 @@ typedef struct tk_qctx {
     tk_story *s;
     const tk_quote_lex *lex;
     uint32_t *wid;       /* per token: lexicon id, TK_NONE, or UNSEEN */
+    uint32_t *tbits;     /* per token: word classes in context, or UNSEEN */
     uint32_t *sent_of;   /* per token: sentence index, TK_NONE outside sentences */
     int32_t last_person; /* entity index, -1 */
     int32_t day;         /* story date YYYYMMDD for actor codes, 0 */

@@ -199,15 +199,26 @@ static uint32_t code_end(tk_qctx *x, uint32_t a, uint32_t b) {
 static bool build_runs(tk_qctx *x) {
     tk_story *s = x->s;
     x->runs_built = true;
-    size_t n = 0;
-    for (uint32_t i = 1; i < s->tokens.n; i++)
-        n += capital(x, i) && capital(x, i - 1) && !(i + 1 < s->tokens.n && capital(x, i + 1));
-    if (!n) return true;
-    x->run_ends = tk_arena_alloc(&s->arena, n * sizeof *x->run_ends);
-    if (!x->run_ends) return false;
-    for (uint32_t i = 1; i < s->tokens.n; i++)
-        if (capital(x, i) && capital(x, i - 1) && !(i + 1 < s->tokens.n && capital(x, i + 1)))
+    /* one pass: the ends of runs of 2+ capitalised words, in a buffer that
+     * grows by doubling in the arena */
+    size_t cap = 0;
+    bool prev = false, cur = s->tokens.n > 0 && capital(x, 0);
+    for (uint32_t i = 0; i < s->tokens.n; i++) {
+        bool next = i + 1 < s->tokens.n && capital(x, i + 1);
+        if (cur && prev && !next) {
+            if (x->nrun_ends == cap) {
+                size_t ncap = cap ? cap * 2 : 32;
+                uint32_t *v = tk_arena_alloc(&s->arena, ncap * sizeof *v);
+                if (!v) return false;
+                if (cap) memcpy(v, x->run_ends, cap * sizeof *v);
+                x->run_ends = v;
+                cap = ncap;
+            }
             x->run_ends[x->nrun_ends++] = i;
+        }
+        prev = cur;
+        cur = next;
+    }
     return true;
 }
 

@@ -54,3 +54,19 @@ void tk_buf_printf(tk_buf *b, const char *fmt, ...) {
     va_end(ap);
     b->len += (size_t)n;
 }
+
+void tk_buf_put_u32(tk_buf *b, uint32_t v) {
+    char d[10];
+    int n = 0;
+    do { d[n++] = (char)('0' + v % 10); v /= 10; } while (v);
+    if (!tk_buf_reserve(b, (size_t)n)) return;
+    while (n) b->data[b->len++] = d[--n];
+}
+
+void tk_buf_put_dec1(tk_buf *b, double v) {
+    long t = (long)(v * 10 + (v < 0 ? -0.5 : 0.5));
+    if (t < 0) { tk_buf_putc(b, '-'); t = -t; }
+    tk_buf_put_u32(b, (uint32_t)(t / 10));
+    tk_buf_putc(b, '.');
+    tk_buf_putc(b, (char)('0' + t % 10));
+}

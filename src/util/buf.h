@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct tk_buf {
     char *data;
@@ -26,5 +27,10 @@ void tk_buf_put(tk_buf *b, const void *p, size_t n);
 void tk_buf_puts(tk_buf *b, const char *z);
 void tk_buf_putc(tk_buf *b, char c);
 void tk_buf_printf(tk_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends the decimal digits of v (the hot paths' printf("%u")). */
+void tk_buf_put_u32(tk_buf *b, uint32_t v);
+/* Appends v with one decimal, as printf("%.1f") writes a value that has
+ * at most one (Goldstein scores). */
+void tk_buf_put_dec1(tk_buf *b, double v);
 
 #endif

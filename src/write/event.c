@@ -12,7 +12,11 @@ static void actor_json(const tk_story *s, const tk_actor_ref *r, tk_buf *b) {
     if (!r->set) { TK_BUF_LIT(b, "null"); return; }
     TK_BUF_LIT(b, "{\"text\":");
     tk_write_json_string(b, s->text + r->start, r->end - r->start);
-    tk_buf_printf(b, ",\"start\":%u,\"end\":%u,\"code\":", r->start, r->end);
+    TK_BUF_LIT(b, ",\"start\":");
+    tk_buf_put_u32(b, r->start);
+    TK_BUF_LIT(b, ",\"end\":");
+    tk_buf_put_u32(b, r->end);
+    TK_BUF_LIT(b, ",\"code\":");
     tk_write_json_string(b, r->code, strlen(r->code));
     tk_buf_putc(b, '}');
 }
@@ -20,21 +24,34 @@ static void actor_json(const tk_story *s, const tk_actor_ref *r, tk_buf *b) {
 void tk_write_event_json(const tk_story *s, const tk_event *e, tk_buf *b) {
     const tk_dict *d = &s->engine->dict;
     const tk_cameo_code *c = tk_cameo_find(&s->engine->cameo, e->code);
-    tk_buf_printf(b, "{\"sentence\":%u,\"text\":", e->sentence);
+    TK_BUF_LIT(b, "{\"sentence\":");
+    tk_buf_put_u32(b, e->sentence);
+    TK_BUF_LIT(b, ",\"text\":");
     tk_write_json_string(b, s->text + e->text_start, e->text_end - e->text_start);
     TK_BUF_LIT(b, ",\"source\":");
     actor_json(s, &e->source, b);
     TK_BUF_LIT(b, ",\"target\":");
     actor_json(s, &e->target, b);
-    tk_buf_printf(b, ",\"code\":\"%s\",\"root\":\"%.2s\",\"name\":", e->code, e->code);
+    TK_BUF_LIT(b, ",\"code\":\"");
+    tk_buf_puts(b, e->code);
+    TK_BUF_LIT(b, "\",\"root\":\"");
+    tk_buf_put(b, e->code, strnlen(e->code, 2));
+    TK_BUF_LIT(b, "\",\"name\":");
     if (c) tk_write_json_string(b, c->name, strlen(c->name));
     else TK_BUF_LIT(b, "null");
-    if (c) tk_buf_printf(b, ",\"quad\":%d,\"goldstein\":%.1f,\"plover\":", c->quad, (double)c->goldstein);
+    if (c) {
+        TK_BUF_LIT(b, ",\"quad\":");
+        tk_buf_put_u32(b, (uint32_t)c->quad);
+        TK_BUF_LIT(b, ",\"goldstein\":");
+        tk_buf_put_dec1(b, (double)c->goldstein);
+        TK_BUF_LIT(b, ",\"plover\":");
+    }
     else TK_BUF_LIT(b, ",\"quad\":null,\"goldstein\":null,\"plover\":");
     if (c && c->plover[0]) tk_write_json_string(b, c->plover, strlen(c->plover));
     else TK_BUF_LIT(b, "null");
-    tk_buf_printf(b, ",\"negated\":%s,\"modality\":\"%s\",\"date\":", e->negated ? "true" : "false",
-                  tk_modality_name(e->modality));
+    tk_buf_puts(b, e->negated ? ",\"negated\":true,\"modality\":\"" : ",\"negated\":false,\"modality\":\"");
+    tk_buf_puts(b, tk_modality_name(e->modality));
+    TK_BUF_LIT(b, "\",\"date\":");
     if (e->date) tk_buf_printf(b, "\"%04d-%02d-%02d\"", e->date / 10000, e->date / 100 % 100, e->date % 100);
     else TK_BUF_LIT(b, "null");
     TK_BUF_LIT(b, ",\"location\":null,\"evidence\":{\"verb\":");
@@ -42,18 +59,26 @@ void tk_write_event_json(const tk_story *s, const tk_event *e, tk_buf *b) {
     TK_BUF_LIT(b, ",\"pattern\":");
     const tk_entry *ve = &d->entries[e->entry];
     char rule[600];
+    unsigned line;
     if (e->pattern >= 0) {
         const tk_pattern *p = &d->patterns[e->pattern];
         const char *pt = tk_intern_str(&d->strings, p->text);
         tk_write_json_string(b, pt, strlen(pt));
-        snprintf(rule, sizeof rule, "%s:%u", tk_intern_str(&d->strings, p->file), p->line);
+        snprintf(rule, sizeof rule, "%s", tk_intern_str(&d->strings, p->file));
+        line = p->line;
     } else {
         const char *ph = tk_intern_str(&d->strings, ve->phrase);
         tk_write_json_string(b, ph, strlen(ph));
-        snprintf(rule, sizeof rule, "%s:%u", tk_intern_str(&d->strings, ve->file), ve->line);
+        snprintf(rule, sizeof rule, "%s", tk_intern_str(&d->strings, ve->file));
+        line = ve->line;
     }
+    /* "file:line" as one JSON string (file names hold no characters to escape) */
     TK_BUF_LIT(b, ",\"rule\":");
     tk_write_json_string(b, rule, strlen(rule));
+    b->len -= b->failed ? 0 : 1; /* reopen the string */
+    tk_buf_putc(b, ':');
+    tk_buf_put_u32(b, line);
+    tk_buf_putc(b, '"');
     TK_BUF_LIT(b, "}}");
 }
 

@@ -55,7 +55,11 @@ static void opt_str(tk_buf *b, const char *z) {
 }
 
 static void span(tk_buf *b, const tk_story *s, uint32_t start, uint32_t end) {
-    tk_buf_printf(b, "\"start\":%u,\"end\":%u,\"text\":", start, end);
+    TK_BUF_LIT(b, "\"start\":");
+    tk_buf_put_u32(b, start);
+    TK_BUF_LIT(b, ",\"end\":");
+    tk_buf_put_u32(b, end);
+    TK_BUF_LIT(b, ",\"text\":");
     tk_write_json_string(b, s->text + start, end - start);
 }
 
@@ -71,7 +75,11 @@ static const char *quote_kind(int k) {
 void tk_write_quote_json(const tk_story *s, const tk_quote *q, tk_buf *b) {
     TK_BUF_LIT(b, "{\"text\":");
     tk_write_json_string(b, s->text + q->start, q->end - q->start);
-    tk_buf_printf(b, ",\"start\":%u,\"end\":%u,\"speaker\":", q->start, q->end);
+    TK_BUF_LIT(b, ",\"start\":");
+    tk_buf_put_u32(b, q->start);
+    TK_BUF_LIT(b, ",\"end\":");
+    tk_buf_put_u32(b, q->end);
+    TK_BUF_LIT(b, ",\"speaker\":");
     if (q->speaker < 0 && q->mention_end > q->mention_start) {
         /* a mention we could not resolve ("it", "they") */
         TK_BUF_LIT(b, "{\"text\":");
@@ -84,7 +92,11 @@ void tk_write_quote_json(const tk_story *s, const tk_quote *q, tk_buf *b) {
         const tk_speaker *p = &s->speakers.v[q->speaker];
         TK_BUF_LIT(b, "{\"text\":");
         tk_write_json_string(b, s->text + q->mention_start, q->mention_end - q->mention_start);
-        tk_buf_printf(b, ",\"start\":%u,\"end\":%u,\"name\":", q->mention_start, q->mention_end);
+        TK_BUF_LIT(b, ",\"start\":");
+        tk_buf_put_u32(b, q->mention_start);
+        TK_BUF_LIT(b, ",\"end\":");
+        tk_buf_put_u32(b, q->mention_end);
+        TK_BUF_LIT(b, ",\"name\":");
         /* an unnamed source keeps its description */
         if (p->name_end > p->name_start) str_or_null(b, s, p->name_start, p->name_end);
         else if (p->desc_end > p->desc_start) str_or_null(b, s, p->desc_start, p->desc_end);
@@ -94,12 +106,17 @@ void tk_write_quote_json(const tk_story *s, const tk_quote *q, tk_buf *b) {
         else TK_BUF_LIT(b, "null");
         TK_BUF_LIT(b, ",\"description\":");
         str_or_null(b, s, p->desc_start, p->desc_end);
-        tk_buf_printf(b, ",\"entity\":%d}", (int)q->speaker);
+        TK_BUF_LIT(b, ",\"entity\":");
+        tk_buf_put_u32(b, (uint32_t)q->speaker);
+        tk_buf_putc(b, '}');
     }
     TK_BUF_LIT(b, ",\"cue\":");
     str_or_null(b, s, q->cue_start, q->cue_end);
-    tk_buf_printf(b, ",\"nested\":%s,\"partial\":%s,\"speech\":%s,\"kind\":\"%s\"}", q->nested ? "true" : "false",
-                  q->partial ? "true" : "false", q->kind == TK_QUOTE_SPEECH ? "true" : "false", quote_kind(q->kind));
+    tk_buf_puts(b, q->nested ? ",\"nested\":true" : ",\"nested\":false");
+    tk_buf_puts(b, q->partial ? ",\"partial\":true" : ",\"partial\":false");
+    tk_buf_puts(b, q->kind == TK_QUOTE_SPEECH ? ",\"speech\":true,\"kind\":\"" : ",\"speech\":false,\"kind\":\"");
+    tk_buf_puts(b, quote_kind(q->kind));
+    TK_BUF_LIT(b, "\"}");
 }
 
 void tk_write_jsonl(const tk_story *s, tk_buf *b, unsigned flags) {
