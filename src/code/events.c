@@ -394,6 +394,11 @@ static void set_ref(const sent *x, tk_actor_ref *r, int npi) {
     snprintf(r->code, sizeof r->code, "%s", p->code);
 }
 
+/* Is word id `id` anywhere in the sentence? (false positives possible) */
+static inline bool has_word(const sent *x, uint32_t id) {
+    return id != TK_NONE && (x->has[(id >> 6) & 15] & (1ull << (id & 63)));
+}
+
 /* Tries one compiled pattern around the verb chunk; on success sets the
  * phrases bound to $ and + (or -1). Words before * are looked for right
  * to left from the verb, words after it left to right, within the clause. */
@@ -412,6 +417,7 @@ static bool try_pattern(const sent *x, const tk_pattern *p, const chunk *v, uint
         if (el->kind == TK_PEL_WORD) {
             uint32_t found = UINT32_MAX;
             uint32_t lim = el->adjacent ? pos + 1 : clause_end;
+            if (!has_word(x, el->arg)) return false;
             for (uint32_t k = pos; k < lim && k < x->w.n && k < 512; k++) {
                 if (k >= clause_end) break;
                 if (x->wid[k] == el->arg) { found = k; break; }
@@ -441,6 +447,7 @@ static bool try_pattern(const sent *x, const tk_pattern *p, const chunk *v, uint
                     bool adj = u > t + 1 ? a[u].adjacent : el->adjacent;
                     uint32_t lim = adj ? at + 1 : clause_end;
                     uint32_t k = at, found = UINT32_MAX;
+                    if (!has_word(x, a[u].arg)) lim = k; /* not in the sentence */
                     for (; k < lim && k < clause_end && k < x->w.n && k < 512; k++)
                         if (x->wid[k] == a[u].arg) { found = k; break; }
                     if (found == UINT32_MAX) { ok = false; break; }
