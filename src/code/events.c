@@ -405,9 +405,7 @@ static inline bool has_word(const sent *x, uint32_t id) {
 static bool try_pattern(const sent *x, const tk_pattern *p, const chunk *v, uint32_t clause_end,
                         int *src, int *tgt) {
     const tk_pel *e = &x->d->pels[p->pels];
-    int verb_at = -1;
-    for (int i = 0; i < p->npels; i++)
-        if (e[i].kind == TK_PEL_VERB) verb_at = i;
+    int verb_at = p->verb_at;
     if (verb_at < 0) return false;
     *src = *tgt = -1;
     /* after the verb */

@@ -57,6 +57,7 @@ typedef struct tk_pattern {
                        * pattern with the most first */
     uint32_t need[2]; /* words the pattern cannot match without (outside
                        * alternatives), TK_NONE: a cheap first test */
+    int16_t verb_at;  /* index of its * among its elements, -1 if none */
 } tk_pattern;
 
 typedef struct tk_verb {

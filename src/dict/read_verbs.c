@@ -146,7 +146,9 @@ bool tk_read_verbs(tk_dict *d, const char *name, uint32_t file, const char *text
             for (const char *q = tx; q < tx + tn; q++)
                 weight += (*q >= 'A' && *q <= 'Z') || (*q >= 'a' && *q <= 'z') || (*q >= '0' && *q <= '9');
             tk_pattern pat = {t, c, file, in.lineno, pfirst, pn, (uint16_t)(weight > 65535 ? 65535 : weight),
-                              {TK_NONE, TK_NONE}};
+                              {TK_NONE, TK_NONE}, -1};
+            for (uint32_t k = 0; k < pn && k < INT16_MAX; k++)
+                if (d->pels[pfirst + k].kind == TK_PEL_VERB) pat.verb_at = (int16_t)k;
             int nneed = 0;
             for (uint32_t k = pfirst; k < pfirst + pn && nneed < 2; k++) {
                 const tk_pel *el = &d->pels[k];
