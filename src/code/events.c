@@ -150,6 +150,10 @@ bool tk_code_tables_init(tk_intern *words, uint32_t *bits, size_t cap) {
 /* The class bits of a word (0 for most): one hash look-up. */
 static uint32_t classify(const sent *x, const tk_word *w) {
     const tk_engine *e = x->s->engine;
+    if (w->n >= 24 || !w->n) return 0;
+    uint32_t m = e->code_first[w->n];
+    unsigned char c0 = (unsigned char)w->s[0];
+    if (!(m & (1u << 31)) && !(c0 >= 'a' && c0 <= 'z' && (m & (1u << (c0 - 'a'))))) return 0;
     uint32_t id = tk_intern_find(&e->code_words, w->s, w->n);
     return id == TK_NONE ? 0 : e->code_bits[id];
 }

@@ -45,6 +45,13 @@ tk_engine *tk_engine_new(const tk_options *opts) {
         tk_engine_free(e);
         return NULL;
     }
+    /* a cheap test before the hash look-up: most words are no code word */
+    for (size_t i = 0; i < e->code_words.n; i++) {
+        const char *w = tk_intern_str(&e->code_words, (uint32_t)i);
+        size_t n = strlen(w);
+        if (n < 24 && w[0] >= 'a' && w[0] <= 'z') e->code_first[n] |= 1u << (w[0] - 'a');
+        else if (n < 24) e->code_first[n] |= 1u << 31; /* anything else: always look */
+    }
     e->dict.strict = e->opts.strict != 0;
     e->dict.diag = dict_diag;
     e->dict.diag_ctx = e;

@@ -26,6 +26,7 @@ struct tk_engine {
     tk_quote_lex *quote_lex;/* cue verbs, speaker roles, function words */
     tk_intern code_words;   /* function words the coder classifies */
     uint32_t code_bits[256];
+    uint32_t code_first[24];/* per word length: first letters (a-z bits) of code words */
 };
 
 /* A growable array owned by the story, reused story after story. */
