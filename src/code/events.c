@@ -706,22 +706,8 @@ static tk_status code_sentence(sent *x) {
             TRACE(x, "  ->  %s\n", x->nps[i].code);
         }
     }
-    /* words inside a spoken quotation (the quote stage found them) */
-    bool any_quote = s->quotes.n > 0;
-    if (any_quote && x->w.n) {
-        /* most sentences have no quote: one look instead of one per word */
-        uint32_t a = s->tokens.v[x->w.token[0]].start, b = s->tokens.v[x->w.token[x->w.n - 1]].end;
-        size_t lo = 0, hi = s->quotes.n;
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            if (s->quotes.v[mid].start < b) lo = mid + 1;
-            else hi = mid;
-        }
-        any_quote = false;
-        for (size_t i = lo, k = 0; i-- > 0 && k < 8 && !any_quote; k++) any_quote = s->quotes.v[i].end > a;
-    }
-    for (uint32_t i = 0; i < x->w.n && i < 512; i++)
-        x->quoted[i] = any_quote && tk_quote_covers(s, s->tokens.v[x->w.token[i]].start);
+    /* words inside a spoken quotation (the quote stage marked their tokens) */
+    for (uint32_t i = 0; i < x->w.n && i < 512; i++) x->quoted[i] = s->tokens.v[x->w.token[i]].quoted != 0;
     /* reduced relatives: "the sanctions imposed by ECOWAS" — a participle
      * right after a noun that is not an actor, followed by "by": a passive
      * of its own, and no clause boundary for the verb before it */

@@ -76,7 +76,7 @@ typedef struct tk_token {
     uint32_t norm_len;
     uint16_t flags;
     uint8_t kind;
-    uint8_t para_pad;
+    uint8_t quoted;       /* 1: inside a spoken quotation (the quote stage sets it) */
     uint32_t para;        /* paragraph index */
 } tk_token;
 

@@ -20,8 +20,25 @@ enum how { HOW_NONE, HOW_AFTER, HOW_BEFORE, HOW_FRAME, HOW_SENTENCE, HOW_CONT };
 
 static const tk_token *T(tk_qctx *x, uint32_t i) { return &x->s->tokens.v[i]; }
 
+uint32_t tk_qctx_sent(tk_qctx *x, uint32_t tok) {
+    const tk_story *s = x->s;
+    uint32_t h = x->last_sent;
+    if (h < s->sentences.n && s->sentences.v[h].tok_start <= tok && tok < s->sentences.v[h].tok_end) return h;
+    size_t lo = 0, hi = s->sentences.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (s->sentences.v[mid].tok_end <= tok) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo < s->sentences.n && s->sentences.v[lo].tok_start <= tok) return x->last_sent = (uint32_t)lo;
+    return TK_NONE;
+}
+
+#define WID_MISS 0xFFFFFFFEu /* looked up, not in the lexicon */
+
 uint32_t tk_qctx_word(tk_qctx *x, uint32_t tok) {
     uint32_t id = x->wid[tok];
+    if (id == WID_MISS) return TK_NONE;
     if (id != TK_QWID_UNSEEN) return id;
     const tk_token *t = T(x, tok);
     id = TK_NONE;
@@ -30,14 +47,15 @@ uint32_t tk_qctx_word(tk_qctx *x, uint32_t tok) {
         const char *p = tk_token_norm(x->s, t, &n);
         id = tk_quote_word(x->lex, p, n);
     }
-    return x->wid[tok] = id;
+    x->wid[tok] = id == TK_NONE ? WID_MISS : id;
+    return id;
 }
 
 static uint32_t bits_in_context(tk_qctx *x, uint32_t tok) {
     uint32_t bits = tk_quote_bits(x->lex, tk_qctx_word(x, tok));
     const tk_token *t = T(x, tok);
     if (!bits || !(t->flags & TK_TF_UPPER) || tok == 0) return bits;
-    uint32_t si = x->sent_of[tok];
+    uint32_t si = tk_qctx_sent(x, tok);
     if (si == TK_NONE || x->s->sentences.v[si].tok_start == tok) return bits;
     const tk_token *p = T(x, tok - 1);
     if (p->kind == TK_TOK_QUOTE || p->kind == TK_TOK_OPEN || p->kind == TK_TOK_PUNCT) return bits;
@@ -77,7 +95,7 @@ static bool lower_word(tk_qctx *x, uint32_t i) {
 }
 
 static void sentence_of(tk_qctx *x, uint32_t tok, uint32_t *a, uint32_t *b) {
-    uint32_t si = x->sent_of[tok];
+    uint32_t si = tk_qctx_sent(x, tok);
     if (si == TK_NONE) {
         /* outside any sentence: the paragraph */
         uint32_t p = T(x, tok)->para;
@@ -114,8 +132,8 @@ static bool cue_at_ex(tk_qctx *x, uint32_t i, uint32_t lo, uint32_t *end, bool n
     uint32_t id = tk_qctx_word(x, i);
     if (id == TK_NONE || !(x->lex->bits[id] & QW_CUE)) return false;
     /* verbs are lower case but at a sentence's start ("The Huffington Post") */
-    if (!(T(x, i)->flags & TK_TF_LOWER) && x->sent_of[i] != TK_NONE &&
-        x->s->sentences.v[x->sent_of[i]].tok_start != i)
+    if (!(T(x, i)->flags & TK_TF_LOWER) && tk_qctx_sent(x, i) != TK_NONE &&
+        x->s->sentences.v[tk_qctx_sent(x, i)].tok_start != i)
         return false;
     /* "to urge": an infinitive is not the clause's cue */
     if (i > lo && T(x, i - 1)->end - T(x, i - 1)->start == 2 && !strncasecmp(x->s->text + T(x, i - 1)->start, "to", 2))
@@ -682,7 +700,7 @@ static int cue_before(tk_qctx *x, uint32_t o, tk_mention *m, uint32_t *cue_a, ui
 /* A quote that opens its sentence, with no cue of its own, after a
  * sentence that introduces it: "Cruz tweeted a warning. “Missouri: …”" */
 static int cue_lead_in(tk_qctx *x, uint32_t o, tk_mention *m, uint32_t *cue_a, uint32_t *cue_b) {
-    uint32_t si = x->sent_of[o];
+    uint32_t si = tk_qctx_sent(x, o);
     if (si == TK_NONE || si == 0 || x->s->sentences.v[si].tok_start != o) return HOW_NONE;
     const tk_sentence *p = &x->s->sentences.v[si - 1];
     if (p->tok_end <= p->tok_start || T(x, p->tok_start)->para + 1 < T(x, o)->para) return HOW_NONE;
@@ -794,11 +812,9 @@ tk_status tk_quotes_find(tk_story *s) {
     tk_qctx x = {.s = s, .lex = lex, .last_person = -1, .day = tk_match_date(s->date)};
     x.wid = tk_arena_alloc(&s->arena, n * sizeof *x.wid);
     x.tbits = tk_arena_alloc(&s->arena, n * sizeof *x.tbits);
-    x.sent_of = tk_arena_alloc(&s->arena, n * sizeof *x.sent_of);
-    if (!x.wid || !x.tbits || !x.sent_of) return tk_story_fail(s, TK_ENOMEM, "out of memory");
-    for (size_t i = 0; i < n; i++) { x.wid[i] = x.tbits[i] = TK_QWID_UNSEEN; x.sent_of[i] = TK_NONE; }
-    for (size_t si = 0; si < s->sentences.n; si++)
-        for (uint32_t k = s->sentences.v[si].tok_start; k < s->sentences.v[si].tok_end; k++) x.sent_of[k] = (uint32_t)si;
+    if (!x.wid || !x.tbits) return tk_story_fail(s, TK_ENOMEM, "out of memory");
+    memset(x.wid, 0xff, n * sizeof *x.wid); /* every id unseen */
+    memset(x.tbits, 0xff, n * sizeof *x.tbits);
     size_t next_sent = 0;
     for (size_t qi = 0; qi < s->quotes.n; qi++) {
         tk_quote *q = &s->quotes.v[qi];
@@ -888,10 +904,10 @@ tk_status tk_quotes_find(tk_story *s) {
     for (size_t qi = 0; qi < s->quotes.n; qi++) {
         tk_quote *q = &s->quotes.v[qi];
         if (q->speaker >= 0 || q->mention_end > q->mention_start || q->kind != TK_QUOTE_SPEECH) continue;
-        uint32_t si = x.sent_of[q->tok_start];
+        uint32_t si = tk_qctx_sent(&x, q->tok_start);
         for (size_t k = qi + 1; k < s->quotes.n && si != TK_NONE; k++) {
             const tk_quote *r = &s->quotes.v[k];
-            if (x.sent_of[r->tok_start] != si) break;
+            if (tk_qctx_sent(&x, r->tok_start) != si) break;
             if ((r->speaker >= 0 || r->mention_end > r->mention_start) && r->kind == TK_QUOTE_SPEECH) {
                 q->speaker = r->speaker;
                 q->how = HOW_SENTENCE;
@@ -914,5 +930,11 @@ tk_status tk_quotes_find(tk_story *s) {
         }
     }
     if (!tk_speaker_codes(&x)) return tk_story_fail(s, TK_ENOMEM, "out of memory");
+    /* the tokens inside spoken quotes, for the coder's "reported" */
+    for (size_t qi = 0; qi < s->quotes.n; qi++) {
+        const tk_quote *q = &s->quotes.v[qi];
+        if (q->kind != TK_QUOTE_SPEECH) continue;
+        for (uint32_t k = q->tok_start; k < q->tok_end && k < n; k++) s->tokens.v[k].quoted = 1;
+    }
     return TK_OK;
 }

@@ -222,6 +222,12 @@ static tk_status pair_singles(tk_story *s, const uint32_t *marks, size_t k) {
     return TK_OK;
 }
 
+/* A punctuation token that may be a mark: + ' ` or a typographic one */
+static inline bool maybe_mark(const tk_story *s, const tk_token *t) {
+    unsigned char c = (unsigned char)s->text[t->start];
+    return c == '+' || c == '\'' || c == '`' || c >= 0xC2;
+}
+
 static int by_start(const void *a, const void *b) {
     const tk_quote *p = a, *q = b;
     if (p->start != q->start) return p->start < q->start ? -1 : 1;
@@ -237,7 +243,7 @@ tk_status tk_quote_marks(tk_story *s) {
     size_t nm = 0;
     for (size_t i = 0; i < n; i++) {
         const tk_token *t = &s->tokens.v[i];
-        nm += t->kind == TK_TOK_QUOTE || t->kind == TK_TOK_PUNCT;
+        nm += t->kind == TK_TOK_QUOTE || (t->kind == TK_TOK_PUNCT && maybe_mark(s, t));
     }
     if (!nm) return TK_OK;
     uint32_t *mk = tk_arena_alloc(&s->arena, nm * sizeof *mk);
@@ -247,7 +253,7 @@ tk_status tk_quote_marks(tk_story *s) {
     nm = 0;
     for (size_t i = 0; i < n; i++) {
         const tk_token *t = &s->tokens.v[i];
-        if (t->kind != TK_TOK_QUOTE && t->kind != TK_TOK_PUNCT) continue;
+        if (t->kind != TK_TOK_QUOTE && !(t->kind == TK_TOK_PUNCT && maybe_mark(s, t))) continue;
         int f = family(s, &v, i);
         if (f < 0 && single_mark(s, t)) f = FAM_SINGLE;
         if (f < 0) continue;

@@ -86,7 +86,7 @@ typedef struct tk_qctx {
     const tk_quote_lex *lex;
     uint32_t *wid;       /* per token: lexicon id, TK_NONE, or UNSEEN */
     uint32_t *tbits;     /* per token: word classes in context, or UNSEEN */
-    uint32_t *sent_of;   /* per token: sentence index, TK_NONE outside sentences */
+    uint32_t last_sent;  /* the sentence found last (tk_qctx_sent), a hint */
     int32_t last_person; /* entity index, -1 */
     int32_t day;         /* story date YYYYMMDD for actor codes, 0 */
     uint32_t *run_ends;  /* last tokens of capitalised runs of 2+ words, built on first use */
@@ -94,9 +94,11 @@ typedef struct tk_qctx {
     bool runs_built;
 } tk_qctx;
 
-#define TK_QWID_UNSEEN (TK_NONE - 1)
+#define TK_QWID_UNSEEN 0xFFFFFFFFu /* not looked up yet (arrays are filled with 0xff) */
 
 uint32_t tk_qctx_word(tk_qctx *x, uint32_t tok);
+/* The sentence of token `tok`, TK_NONE outside sentences (a datelines). */
+uint32_t tk_qctx_sent(tk_qctx *x, uint32_t tok);
 /* The word classes of token `tok`. A capitalised word inside a sentence
  * is a name before it is a verb or a function word ("said Will Doyle",
  * "The Huffington Post"): it keeps only its determiner, pronoun,

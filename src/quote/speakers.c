@@ -51,7 +51,7 @@ static uint8_t title_gender(tk_qctx *x, uint32_t i) {
 static bool name_word(tk_qctx *x, uint32_t i) {
     if (!capital(x, i) || title(x, i)) return false;
     /* "Maybe Trump": a common sentence opener is no name */
-    if (x->sent_of[i] != TK_NONE && x->s->sentences.v[x->sent_of[i]].tok_start == i) {
+    if (tk_qctx_sent(x, i) != TK_NONE && x->s->sentences.v[tk_qctx_sent(x, i)].tok_start == i) {
         const tk_token *t = T(x, i);
         if (tk_is_sentence_starter(x->s->text + t->start, t->end - t->start)) return false;
     }
@@ -149,7 +149,7 @@ static void on_hit(void *ctx, const tk_dict_match *m) {
  * actor composed with an agent beside it. */
 static bool code_of(tk_qctx *x, uint32_t a, uint32_t b, char *out, size_t cap) {
     out[0] = '\0';
-    if (a >= b || x->sent_of[a] == TK_NONE) return true;
+    if (a >= b || tk_qctx_sent(x, a) == TK_NONE) return true;
     const tk_dict *d = &x->s->engine->dict;
     if (!d->nentries) return true;
     tk_words w;

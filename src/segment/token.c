@@ -273,7 +273,7 @@ static inline __attribute__((always_inline)) tk_status push(tk_story *s, uint32_
     t->norm = t->norm_len = 0;
     t->flags = flags;
     t->kind = (uint8_t)kind;
-    t->para_pad = 0;
+    t->quoted = 0;
     t->para = para;
     if (non_ascii) return tk_clean_normalize_token(s, t);
     return TK_OK;
