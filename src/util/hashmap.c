@@ -102,8 +102,10 @@ uint32_t tk_intern_find(const tk_intern *t, const char *s, size_t n) {
     size_t j = tk_hash_bytes(s, n) & (t->cap - 1);
     while (t->slots[j]) {
         uint32_t id = t->slots[j] - 1;
-        const char *z = t->pool + t->offs[id];
-        if (strncmp(z, s, n) == 0 && z[n] == '\0') return id;
+        /* strings sit back to back in the pool: the next one's offset
+         * gives the length, compared before any byte */
+        size_t end = id + 1 < t->n ? t->offs[id + 1] : t->pool_len;
+        if (end - t->offs[id] - 1 == n && memcmp(t->pool + t->offs[id], s, n) == 0) return id;
         j = (j + 1) & (t->cap - 1);
     }
     return TK_NONE;
