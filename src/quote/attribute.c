@@ -15,6 +15,7 @@
 
 #define MAX_NP 15      /* tokens in a speaker mention */
 #define MAX_BACK 40    /* tokens searched back for a cue */
+#define OBSERVE_BACK 4 /* sentences before a quote whose subjects are noted */
 
 enum how { HOW_NONE, HOW_AFTER, HOW_BEFORE, HOW_FRAME, HOW_SENTENCE, HOW_CONT };
 
@@ -818,7 +819,11 @@ tk_status tk_quotes_find(tk_story *s) {
     size_t next_sent = 0;
     for (size_t qi = 0; qi < s->quotes.n; qi++) {
         tk_quote *q = &s->quotes.v[qi];
-        /* sentences that start before the quote, outside quotes: their subjects */
+        /* sentences that start before the quote, outside quotes: their
+         * subjects; only the last few matter for "he" and "the researcher"
+         * (people named earlier are found again by name) */
+        uint32_t qs = tk_qctx_sent(&x, q->tok_start);
+        if (qs != TK_NONE && qs > OBSERVE_BACK && next_sent < qs - OBSERVE_BACK) next_sent = qs - OBSERVE_BACK;
         while (next_sent < s->sentences.n && s->sentences.v[next_sent].tok_start < q->tok_start) {
             const tk_sentence *z = &s->sentences.v[next_sent];
             if (!tk_quote_covers(s, s->tokens.v[z->tok_start].start) &&

@@ -80,7 +80,19 @@ static size_t fold(const char *p, size_t n, char *buf, size_t cap) {
     return n;
 }
 
+static inline unsigned filter_key(const char *p, size_t n) {
+    unsigned a = (unsigned char)tolower((unsigned char)p[0]), z = (unsigned char)tolower((unsigned char)p[n - 1]);
+    unsigned b = n > 1 ? (unsigned char)tolower((unsigned char)p[1]) : 0;
+    unsigned y = n > 1 ? (unsigned char)tolower((unsigned char)p[n - 2]) : 0;
+    uint32_t h = ((uint32_t)n * 0x9E3779B1u) ^ (a << 24) ^ (b << 16) ^ (y << 8) ^ z;
+    h *= 0x85EBCA6Bu;
+    return h >> 16;
+}
+
 uint32_t tk_quote_word(const tk_quote_lex *lex, const char *p, size_t n) {
+    if (!n) return TK_NONE;
+    unsigned k = filter_key(p, n);
+    if (!(lex->filter[k >> 6] & (1ull << (k & 63)))) return TK_NONE;
     char buf[TK_MAX_WORD];
     if (!fold(p, n, buf, sizeof buf)) return TK_NONE;
     return tk_intern_find(&lex->words, buf, n);
@@ -93,6 +105,8 @@ static uint32_t add_word(tk_quote_lex *lex, const char *w, size_t n) {
     if (!fold(w, n, buf, sizeof buf)) return TK_NONE;
     uint32_t id = tk_intern_add(&lex->words, buf, n);
     if (id == TK_NONE) return TK_NONE;
+    unsigned fk = filter_key(buf, n);
+    lex->filter[fk >> 6] |= 1ull << (fk & 63);
     if (id >= lex->cap) {
         size_t ncap = lex->cap ? lex->cap * 2 : 1024;
         while (ncap <= id) ncap *= 2;

@@ -51,6 +51,9 @@ struct tk_quote_lex {
     tk_quote_phrase *phrases;
     size_t nphrases;
     size_t nverbs, nroles, ngroups;
+    uint64_t filter[1024];/* 65536 bits by (length, first two and last two
+                           * letters): most words are answered "not here"
+                           * without hashing */
 };
 
 /* Builds the lexicon from the embedded data/quotes/cues.txt; NULL when out
