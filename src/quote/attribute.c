@@ -807,10 +807,13 @@ tk_status tk_quotes_find(tk_story *s) {
     s->quotes.n = s->speakers.n = 0;
     const tk_quote_lex *lex = s->engine->quote_lex;
     if (!lex || !s->tokens.n) return TK_OK;
-    tk_status st = tk_quote_marks(s);
+    uint32_t *run_ends = NULL;
+    size_t nrun_ends = 0;
+    tk_status st = tk_quote_marks(s, &run_ends, &nrun_ends);
     if (st != TK_OK || !s->quotes.n) return st;
     size_t n = s->tokens.n;
-    tk_qctx x = {.s = s, .lex = lex, .last_person = -1, .day = tk_match_date(s->date)};
+    tk_qctx x = {.s = s, .lex = lex, .last_person = -1, .day = tk_match_date(s->date),
+                 .run_ends = run_ends, .nrun_ends = nrun_ends, .runs_built = true};
     x.wid = tk_arena_alloc(&s->arena, n * sizeof *x.wid);
     x.tbits = tk_arena_alloc(&s->arena, n * sizeof *x.tbits);
     if (!x.wid || !x.tbits) return tk_story_fail(s, TK_ENOMEM, "out of memory");

@@ -234,31 +234,58 @@ static int by_start(const void *a, const void *b) {
     return p->end > q->end ? -1 : p->end < q->end; /* the outer quote first */
 }
 
-tk_status tk_quote_marks(tk_story *s) {
+/* Appends v to an arena array that doubles when full; false when out of memory. */
+static bool push_u32(tk_arena *a, uint32_t **arr, size_t *n, size_t *cap, uint32_t v) {
+    if (*n == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 64;
+        uint32_t *p = tk_arena_alloc(a, ncap * sizeof *p);
+        if (!p) return false;
+        if (*n) memcpy(p, *arr, *n * sizeof *p);
+        *arr = p;
+        *cap = ncap;
+    }
+    (*arr)[(*n)++] = v;
+    return true;
+}
+
+static inline bool cap_word(const tk_token *t) {
+    return (t->flags & (TK_TF_UPPER | TK_TF_CLITIC)) == TK_TF_UPPER && t->kind == TK_TOK_WORD;
+}
+
+tk_status tk_quote_marks(tk_story *s, uint32_t **run_ends, size_t *nrun_ends) {
     tk_story_tokens_view v = {s->tokens.v, s->tokens.n};
     size_t n = s->tokens.n;
-    /* the marks of the story, with their family (FAM_SINGLE: ‘ ’ '), in
-     * one pass; the rest of the work only looks at them */
+    /* one pass over the tokens: the marks, with their family (FAM_SINGLE:
+     * ‘ ’ '), and the ends of runs of 2+ capitalised words (names, for the
+     * speakers); the rest of the work only looks at these */
     enum { FAM_SINGLE = NFAM };
-    size_t nm = 0;
+    uint32_t *mk = NULL, *ends = NULL;
+    size_t nm = 0, mcap = 0, nends = 0, ecap = 0;
+    bool prev = false, cur = n > 0 && cap_word(&s->tokens.v[0]);
     for (size_t i = 0; i < n; i++) {
         const tk_token *t = &s->tokens.v[i];
-        nm += t->kind == TK_TOK_QUOTE || (t->kind == TK_TOK_PUNCT && maybe_mark(s, t));
-    }
-    if (!nm) return TK_OK;
-    uint32_t *mk = tk_arena_alloc(&s->arena, nm * sizeof *mk);
-    uint8_t *mf = tk_arena_alloc(&s->arena, nm);
-    uint32_t *idx = tk_arena_alloc(&s->arena, nm * sizeof *idx);
-    if (!mk || !mf || !idx) return tk_story_fail(s, TK_ENOMEM, "out of memory");
-    nm = 0;
-    for (size_t i = 0; i < n; i++) {
-        const tk_token *t = &s->tokens.v[i];
+        bool next = i + 1 < n && cap_word(t + 1);
+        if (cur && prev && !next && !push_u32(&s->arena, &ends, &nends, &ecap, (uint32_t)i))
+            return tk_story_fail(s, TK_ENOMEM, "out of memory");
+        prev = cur;
+        cur = next;
         if (t->kind != TK_TOK_QUOTE && !(t->kind == TK_TOK_PUNCT && maybe_mark(s, t))) continue;
         int f = family(s, &v, i);
         if (f < 0 && single_mark(s, t)) f = FAM_SINGLE;
         if (f < 0) continue;
-        mk[nm] = (uint32_t)i;
-        mf[nm++] = (uint8_t)f;
+        /* the family rides in the top bits of the token index */
+        if (!push_u32(&s->arena, &mk, &nm, &mcap, (uint32_t)i | ((uint32_t)f << 29)))
+            return tk_story_fail(s, TK_ENOMEM, "out of memory");
+    }
+    *run_ends = ends;
+    *nrun_ends = nends;
+    if (!nm) return TK_OK;
+    uint8_t *mf = tk_arena_alloc(&s->arena, nm);
+    uint32_t *idx = tk_arena_alloc(&s->arena, nm * sizeof *idx);
+    if (!mf || !idx) return tk_story_fail(s, TK_ENOMEM, "out of memory");
+    for (size_t m = 0; m < nm; m++) {
+        mf[m] = (uint8_t)(mk[m] >> 29);
+        mk[m] &= (1u << 29) - 1;
     }
     bool cont_open = false; /* the last paragraph ended inside a double-mark quote */
     size_t open_q = SIZE_MAX; /* ... that quote */

@@ -109,8 +109,9 @@ uint32_t tk_qctx_sent(tk_qctx *x, uint32_t tok);
 uint32_t tk_qctx_bits(tk_qctx *x, uint32_t tok);
 
 /* marks.c: appends the story's quotations (kind speech, no speaker yet),
- * sorted by start. */
-tk_status tk_quote_marks(tk_story *s);
+ * sorted by start; also gives the ends of the runs of 2+ capitalised
+ * words (for speakers.c), found in the same pass. */
+tk_status tk_quote_marks(tk_story *s, uint32_t **run_ends, size_t *nrun_ends);
 /* speakers.c: the entity a mention names, created when new; -1 when the
  * mention names nobody; -2 when out of memory. */
 int32_t tk_speaker_resolve(tk_qctx *x, const tk_mention *m);
