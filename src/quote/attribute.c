@@ -141,6 +141,16 @@ static bool cue_at_ex(tk_qctx *x, uint32_t i, uint32_t lo, uint32_t *end, bool n
         return false;
     /* a noun, not a verb: "the statement", "the annual talks", "Trump's comments" */
     if (noun_check && past_form(x, i)) noun_check = false;
+    /* "Her economic plan promises to “…”": a cue word followed by a quote,
+     * a colon or "that"/"to" is a verb */
+    if (noun_check && i + 1 < x->s->tokens.n) {
+        const tk_token *nx = T(x, i + 1);
+        size_t nl = nx->end - nx->start;
+        const char *nz = x->s->text + nx->start;
+        if (nx->kind == TK_TOK_QUOTE || is_ch(x, i + 1, ':') || (nl == 4 && !strncasecmp(nz, "that", 4)) ||
+            (nl == 2 && !strncasecmp(nz, "to", 2)))
+            noun_check = false;
+    }
     for (uint32_t k = i, hops = 0; noun_check && k > lo && hops < 3; k--, hops++) {
         const tk_token *p = T(x, k - 1);
         uint32_t pb = tk_qctx_bits(x, k - 1);
@@ -312,6 +322,8 @@ static bool mention_ok(tk_qctx *x, uint32_t a, uint32_t b) {
 static bool sentence_subject(tk_qctx *x, uint32_t sa, uint32_t lim, tk_mention *m) {
     uint32_t a = sa;
     if (a + 1 < lim && is_ch(x, a + 1, ',')) a += 2; /* "Meanwhile, it attacked" */
+    while (a + 1 < lim && (tk_qctx_bits(x, a) & QW_CONJ)) a++;     /* "And then Trump went" */
+    while (a + 1 < lim && (tk_qctx_bits(x, a) & QW_ADV) && !is_ch(x, a + 1, ',')) a++;
     uint32_t fb = tk_qctx_bits(x, a);
     const tk_token *t0 = T(x, a);
     bool ly = t0->end - t0->start > 4 && !memcmp(x->s->text + t0->end - 2, "ly", 2); /* "Hastily, …" */
@@ -649,7 +661,10 @@ static int cue_before(tk_qctx *x, uint32_t o, tk_mention *m, uint32_t *cue_a, ui
                     if (t2->end - t2->start == 4 && !strncasecmp(x->s->text + t2->start, "that", 4)) that = true;
                     if (that && !ends_ing(x, k2) && cue_at(x, k2, sa, &e2)) {
                         tk_mention m2;
-                        if (subject_before(x, k2, sa, &m2) && tk_speaker_personlike(x, &m2)) {
+                        /* "the FBI confirmed that it was “…”": after "it"
+                         * or "they", any earlier subject */
+                        bool pron = m->b - m->a == 1 && (tk_qctx_bits(x, m->a) & QW_THEY);
+                        if (subject_before(x, k2, sa, &m2) && (pron || tk_speaker_personlike(x, &m2))) {
                             *m = m2;
                             *cue_a = k2;
                             *cue_b = e2;
