@@ -655,10 +655,14 @@ static int cue_before(tk_qctx *x, uint32_t o, tk_mention *m, uint32_t *cue_a, ui
                 /* "She says it underscores that …": a subject that is no
                  * one hands over to an earlier cue's person */
                 bool that = !tk_speaker_personlike(x, m) && m->b - m->a == 1;
+                bool comma = false;
                 for (uint32_t k2 = m->a; k2-- > sa;) {
                     const tk_token *t2 = T(x, k2);
                     if (is_mark(x, k2)) break;
-                    if (t2->end - t2->start == 4 && !strncasecmp(x->s->text + t2->start, "that", 4)) that = true;
+                    /* "While Trump affirmed that he likes Cruz, he also
+                     * stated “…”": a comma closes the that-clause */
+                    if (is_ch(x, k2, ',') && !that) comma = true;
+                    if (t2->end - t2->start == 4 && !strncasecmp(x->s->text + t2->start, "that", 4) && !comma) that = true;
                     if (that && !ends_ing(x, k2) && cue_at(x, k2, sa, &e2)) {
                         tk_mention m2;
                         /* "the FBI confirmed that it was “…”": after "it"
@@ -696,6 +700,17 @@ static int cue_before(tk_qctx *x, uint32_t o, tk_mention *m, uint32_t *cue_a, ui
                 *cue_b = sa + pn;
                 return HOW_FRAME;
             }
+        }
+    }
+    /* "Pollsters agree - Carl Bialik: “…”": the name right before the colon */
+    if (o > sa + 2 && is_ch(x, o - 1, ':') && o - 1 - sa > 6) {
+        uint32_t b = o - 1, a = b;
+        while (a > sa && b - a < 5 && T(x, a - 1)->kind == TK_TOK_WORD && (T(x, a - 1)->flags & TK_TF_UPPER)) a--;
+        tk_mention t = {a, b, 0, 0, TK_NONE};
+        if (b - a >= 2 && a > sa && T(x, a - 1)->kind == TK_TOK_PUNCT && tk_speaker_personlike(x, &t)) {
+            *m = t;
+            *cue_a = *cue_b = o - 1;
+            return HOW_FRAME;
         }
     }
     /* "Trump: “…”" */
