@@ -12,6 +12,7 @@
 #include "quote.h"
 #include "../clean/clean.h"
 #include "../match/match.h"
+#include "../segment/segment.h"
 
 #define MAX_NP 15      /* tokens in a speaker mention */
 #define MAX_BACK 40    /* tokens searched back for a cue */
@@ -322,6 +323,13 @@ static bool mention_ok(tk_qctx *x, uint32_t a, uint32_t b) {
 static bool sentence_subject(tk_qctx *x, uint32_t sa, uint32_t lim, tk_mention *m) {
     uint32_t a = sa;
     if (a + 1 < lim && is_ch(x, a + 1, ',')) a += 2; /* "Meanwhile, it attacked" */
+    else if (T(x, a)->kind == TK_TOK_WORD &&
+             !(tk_qctx_bits(x, a) & (QW_DEF | QW_INDEF | QW_POSS | QW_HE | QW_SHE | QW_THEY)) &&
+             tk_is_sentence_starter(x->s->text + T(x, a)->start, T(x, a)->end - T(x, a)->start)) {
+        /* "Last week, the Clinton campaign": a short opening phrase */
+        for (uint32_t k = a + 1; k < lim && k <= a + 4; k++)
+            if (is_ch(x, k, ',')) { a = k + 1; break; }
+    }
     while (a + 1 < lim && (tk_qctx_bits(x, a) & QW_CONJ)) a++;     /* "And then Trump went" */
     while (a + 1 < lim && (tk_qctx_bits(x, a) & QW_ADV) && !is_ch(x, a + 1, ',')) a++;
     uint32_t fb = tk_qctx_bits(x, a);
@@ -524,10 +532,12 @@ static bool cue_after(tk_qctx *x, const tk_quote *q, uint32_t c, tk_mention *m, 
         return true;
     }
     /* the quote may close its sentence: "…?” Biden said." goes on in the next */
+    bool crossed = false; /* the cue must then end its sentence: "…?” Her critics cited it …" is none */
     if (end < s->tokens.n && end <= c + 1 && T(x, end)->para == para) {
         uint32_t na, nb;
         sentence_of(x, end, &na, &nb);
         end = nb;
+        crossed = true;
     }
     uint32_t j = c + 1;
     while (j < end && T(x, j)->para == para && (is_ch(x, j, ',') || T(x, j)->kind == TK_TOK_PUNCT) &&
@@ -600,6 +610,9 @@ static bool cue_after(tk_qctx *x, const tk_quote *q, uint32_t c, tk_mention *m, 
                 for (uint32_t i = j; i < m->a && np; i++) np = np_token(x, i);
                 if (np) m->a = j;
             }
+            if (crossed && vend < end && (tk_qctx_bits(x, vend) & (QW_DEF | QW_INDEF | QW_POSS | QW_THEY)) &&
+                !(tk_qctx_bits(x, vend) & QW_REL))
+                return false; /* "…?” Her critics cited it as evidence" */
             if (m->a != j && !(m->da == j)) {
                 /* something between the quote and the subject: only adverbs and dates */
                 bool ok = m->a > j;
