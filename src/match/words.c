@@ -18,9 +18,11 @@ tk_status tk_match_words_in(tk_story *s, uint32_t tok_a, uint32_t tok_b, tk_word
         const tk_token *t = &s->tokens.v[k];
         size_t n;
         const char *z = tk_token_norm(s, t, &n);
-        char buf[256];
-        size_t fn = tk_fold_word(z, n, buf, sizeof buf);
-        /* split at inner hyphens: dictionaries join those words with _ */
+        /* fold straight into the word buffer; inner hyphens become the NULs
+         * that end the words they split (dictionaries join those with _) */
+        if (!tk_buf_reserve(&s->mchars, 256)) break;
+        char *buf = s->mchars.data + s->mchars.len;
+        size_t fn = tk_fold_word(z, n, buf, 256);
         size_t a = 0;
         for (size_t i = 0; i <= fn; i++) {
             if (i < fn && !(buf[i] == '-' && i > 0 && i + 1 < fn)) continue;
@@ -28,13 +30,13 @@ tk_status tk_match_words_in(tk_story *s, uint32_t tok_a, uint32_t tok_b, tk_word
                 if (!TK_VEC_GROW(s->mwords) || !TK_VEC_GROW(s->mtokens))
                     return tk_story_fail(s, TK_ENOMEM, "out of memory");
                 /* the pointer is set below, once the characters stop moving */
-                s->mwords.v[s->mwords.n++] = (tk_word){(const char *)(uintptr_t)s->mchars.len, (uint32_t)(i - a)};
+                s->mwords.v[s->mwords.n++] = (tk_word){(const char *)(uintptr_t)(s->mchars.len + a), (uint32_t)(i - a)};
                 s->mtokens.v[s->mtokens.n++] = k;
-                tk_buf_put(&s->mchars, buf + a, i - a);
-                tk_buf_putc(&s->mchars, '\0');
             }
+            if (i < fn) buf[i] = '\0';
             a = i + 1;
         }
+        s->mchars.len += fn + 1;
     }
     if (s->mchars.failed) return tk_story_fail(s, TK_ENOMEM, "out of memory");
     for (size_t i = 0; i < s->mwords.n; i++)
