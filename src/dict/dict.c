@@ -27,6 +27,7 @@ void tk_dict_free(tk_dict *d) {
     tk_intern_free(&d->words);
     tk_intern_free(&d->strings);
     tk_map64_free(&d->children);
+    free(d->root);
     free(d->node_hits);
     free(d->hits);
     free(d->entries);
@@ -96,6 +97,18 @@ static uint32_t child(tk_dict *d, uint32_t node, uint32_t word, bool create) {
     if (c != TK_NONE || !create) return c;
     c = d->nnodes;
     if (!tk_map64_put(&d->children, key, c)) return TK_NONE;
+    if (node == 0) {
+        if (word >= d->nroot) {
+            size_t n = d->nroot ? d->nroot : 4096;
+            while (n <= word) n *= 2;
+            uint32_t *r = realloc(d->root, n * sizeof *r);
+            if (!r) return TK_NONE;
+            for (size_t i = d->nroot; i < n; i++) r[i] = TK_NONE;
+            d->root = r;
+            d->nroot = n;
+        }
+        d->root[word] = c;
+    }
     d->nnodes++;
     return c;
 }
@@ -246,7 +259,8 @@ void tk_dict_match_ids(const tk_dict *d, const uint32_t *wids, size_t n, tk_dict
         for (size_t k = 0; k < max; k++) {
             uint32_t w = wids[i + k];
             if (w == TK_NONE) break;
-            node = tk_map64_get(&d->children, (uint64_t)node << 32 | w);
+            node = k == 0 ? (w < d->nroot ? d->root[w] : TK_NONE)
+                          : tk_map64_get(&d->children, (uint64_t)node << 32 | w);
             if (node == TK_NONE) break;
             if (node < d->node_cap && d->node_hits[node] != TK_NONE) {
                 ends[nends] = (uint32_t)(i + k + 1);

@@ -73,6 +73,9 @@ typedef struct tk_dict {
     tk_intern words;    /* lower-case words of phrases */
     tk_intern strings;  /* codes, phrases, file names, pattern texts */
     tk_map64 children;  /* (node << 32 | word) -> child node */
+    uint32_t *root;     /* word -> child of the root (TK_NONE): the first step of
+                         * every match, without hashing */
+    size_t nroot;
     uint32_t nnodes;
     uint32_t *node_hits; /* node -> first hit, or TK_NONE */
     size_t node_cap;
