@@ -158,6 +158,14 @@ static uint32_t classify(const sent *x, const tk_word *w) {
     return id == TK_NONE ? 0 : e->code_bits[id];
 }
 
+/* Copies z into dst[cap] (truncated, always NUL-terminated): the hot
+ * path's snprintf("%s"). */
+static inline void copy_str(char *dst, size_t cap, const char *z) {
+    size_t n = strnlen(z, cap - 1);
+    memcpy(dst, z, n);
+    dst[n] = '\0';
+}
+
 /* Appends a line to the explanation when one is asked for. */
 #define TRACE(x, ...) do { if ((x)->s->trace) tk_buf_printf((x)->s->trace, __VA_ARGS__); } while (0)
 
@@ -277,8 +285,8 @@ static void make_nps(sent *x) {
         p->trail_agent = x->c[i].kind == TK_ENTRY_ACTOR && x->c[j - 1].kind == TK_ENTRY_AGENT && actor &&
                                  strlen(actor) <= 3 ? agent : NULL;
         if (actor && agent && strlen(actor) <= 3) tk_dict_compose(actor, agent, p->code, sizeof p->code);
-        else if (actor) snprintf(p->code, sizeof p->code, "%s", actor);
-        else snprintf(p->code, sizeof p->code, "%s", agent[0] == '~' ? agent + 1 : agent);
+        else if (actor) copy_str(p->code, sizeof p->code, actor);
+        else copy_str(p->code, sizeof p->code, agent[0] == '~' ? agent + 1 : agent);
         size_t cl = strlen(p->code);
         if (cl && p->code[cl - 1] == '~') p->code[cl - 1] = '\0';
         /* a determiner before the phrase belongs to it */
@@ -305,12 +313,12 @@ static void story_context(sent *x) {
             continue;
         }
         if (!strncmp(p->code, "IGO", 3) || !strncmp(p->code, "NGO", 3)) {
-            snprintf(x->last_org, sizeof x->last_org, "%s", p->code);
+            copy_str(x->last_org, sizeof x->last_org, p->code);
             continue;
         }
         if (strlen(p->code) >= 6 && (strstr(p->code + 3, "REB") || strstr(p->code + 3, "INS") ||
                                      strstr(p->code + 3, "SEP") || strstr(p->code + 3, "UAF")))
-            snprintf(x->last_grp, sizeof x->last_grp, "%s", p->code);
+            copy_str(x->last_grp, sizeof x->last_grp, p->code);
         /* count countries: the first three letters of a country actor */
         char c[4] = {p->code[0], p->code[1], p->code[2], 0};
         size_t k = 0;
@@ -335,7 +343,7 @@ static void story_context(sent *x) {
         p->end = i + 1;
         p->agent_only = false;
         p->lead_agent = p->trail_agent = NULL;
-        snprintf(p->code, sizeof p->code, "%s", ante);
+        copy_str(p->code, sizeof p->code, ante);
         for (uint32_t k = p->start; k < p->end; k++) x->np_at[k] = (int16_t)x->nnp;
         x->nnp++;
     }
@@ -395,7 +403,7 @@ static void set_ref(const sent *x, tk_actor_ref *r, int npi) {
     r->set = true;
     r->start = s->tokens.v[x->w.token[p->start]].start;
     r->end = s->tokens.v[x->w.token[p->end - 1]].end;
-    snprintf(r->code, sizeof r->code, "%s", p->code);
+    copy_str(r->code, sizeof r->code, p->code);
 }
 
 /* Is word id `id` anywhere in the sentence? (false positives possible) */
@@ -786,7 +794,7 @@ static tk_status code_sentence(sent *x) {
             ev.sentence = (uint32_t)x->si;
             set_ref(x, &ev.source, bx);
             set_ref(x, &ev.target, by);
-            snprintf(ev.code, sizeof ev.code, "%s", vcode);
+            copy_str(ev.code, sizeof ev.code, vcode);
             ev.verb_start = s->tokens.v[x->w.token[v->start]].start;
             ev.verb_end = s->tokens.v[x->w.token[v->end - 1]].end;
             ev.entry = vents[0];
@@ -852,7 +860,7 @@ static tk_status code_sentence(sent *x) {
         char code[8];
         /* an ambiguous verb (also a reporting verb) codes only when one of
          * its patterns says so */
-        snprintf(code, sizeof code, "%s", reporting ? "---" : vcode);
+        copy_str(code, sizeof code, reporting ? "---" : vcode);
         int best_len = -1;
         for (size_t vi = 0; vi < nv; vi++) {
             const tk_entry *ve = &x->d->entries[vents[vi]];
@@ -880,7 +888,7 @@ static tk_status code_sentence(sent *x) {
                     best_len = (int)p->weight;
                     pat = (int32_t)pi;
                     used = vents[vi];
-                    snprintf(code, sizeof code, "%s", pc);
+                    copy_str(code, sizeof code, pc);
                     if (ps >= 0) src = ps;
                     if (pt >= 0) tgt = pt;
                 }
@@ -918,7 +926,7 @@ static tk_status code_sentence(sent *x) {
                         if (hit) {
                             pat = (int32_t)pi;
                             used = vents[vi];
-                            snprintf(code, sizeof code, "%s", pc);
+                            copy_str(code, sizeof code, pc);
                         }
                         break;
                     }
@@ -931,7 +939,7 @@ static tk_status code_sentence(sent *x) {
         char passive_code[8] = "";
         if (colon) {
             *colon = '\0';
-            snprintf(passive_code, sizeof passive_code, "%s", colon + 1);
+            copy_str(passive_code, sizeof passive_code, colon + 1);
         }
         bool numeric = code[0] != '\0';
         for (const char *c = code; *c; c++)
@@ -992,7 +1000,7 @@ static tk_status code_sentence(sent *x) {
         else ev.source = pron;
         x->last = ev.source;
         set_ref(x, &ev.target, tgt);
-        snprintf(ev.code, sizeof ev.code, "%s", code);
+        copy_str(ev.code, sizeof ev.code, code);
         ev.verb_start = s->tokens.v[x->w.token[v->start]].start;
         ev.verb_end = s->tokens.v[x->w.token[v->end - 1]].end;
         ev.entry = used;
@@ -1014,7 +1022,7 @@ static tk_status code_sentence(sent *x) {
             tk_event rev = ev;
             rev.source = ev.target;
             rev.target = ev.source;
-            snprintf(rev.code, sizeof rev.code, "%s", passive_code);
+            copy_str(rev.code, sizeof rev.code, passive_code);
             if ((st = add_event(s, &rev)) != TK_OK) return st;
         }
         }
