@@ -9,17 +9,19 @@
 
 size_t tk_fold_word(const char *s, size_t n, char *out, size_t cap) {
     if (!cap) return 0;
-    bool ascii = true;
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)s[i] >= 0x80) { ascii = false; break; }
+    /* ASCII (most words): lower-case while copying, leave at the first
+     * byte that is not */
+    size_t lim = n < cap - 1 ? n : cap - 1, at = 0;
+    for (; at < lim; at++) {
+        unsigned char c = (unsigned char)s[at];
+        if (c >= 0x80) break;
+        out[at] = (char)((unsigned)(c - 'A') < 26u ? c + 32 : c);
+    }
+    bool ascii = at == lim;
+    for (size_t j = lim; ascii && j < n; j++) ascii = (unsigned char)s[j] < 0x80;
     if (ascii) {
-        size_t k = n < cap - 1 ? n : cap - 1;
-        for (size_t i = 0; i < k; i++) {
-            char c = s[i];
-            out[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-        }
-        out[k] = '\0';
-        return k;
+        out[lim] = '\0';
+        return lim;
     }
     utf8proc_uint8_t *m = NULL;
     utf8proc_ssize_t k = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &m,

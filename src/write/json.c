@@ -13,6 +13,19 @@ void tk_write_json_string(tk_buf *b, const char *p, size_t n) {
     size_t run = 0; /* start of the pending run of bytes to copy as-is */
     size_t i = 0;
     while (i < n) {
+        /* eight plain bytes at a time: none below 0x20, none 0x80 or
+         * above, no quote, no backslash */
+        while (i + 8 <= n) {
+            uint64_t v;
+            memcpy(&v, p + i, 8);
+            const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+            uint64_t ctl = (v - ones * 0x20) & ~v;        /* bytes < 0x20 (or >= 0x80) */
+            uint64_t q = v ^ (ones * '"'), bs = v ^ (ones * '\\');
+            uint64_t hit = (ctl | v | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & high;
+            if (hit) break;
+            i += 8;
+        }
+        if (i >= n) break;
         unsigned char c = (unsigned char)p[i];
         if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) { i++; continue; }
         if (c >= 0x80) {
