@@ -806,7 +806,9 @@ static uint32_t words_in(tk_qctx *x, uint32_t a, uint32_t b, bool *title_case, b
         const tk_token *t = T(x, i);
         if (t->kind == TK_TOK_WORD) {
             n++;
-            if (!(t->flags & TK_TF_UPPER) && !(tk_qctx_bits(x, i) & (QW_PREP | QW_DEF | QW_INDEF | QW_CONJ)))
+            /* only short quotes can be titles: no look-ups in long ones */
+            if (*title_case && (n > 6 || (!(t->flags & TK_TF_UPPER) &&
+                                          !(tk_qctx_bits(x, i) & (QW_PREP | QW_DEF | QW_INDEF | QW_CONJ)))))
                 *title_case = false;
         } else if (t->kind == TK_TOK_NUMBER) {
             n++;
