@@ -14,7 +14,7 @@ void tk_buf_free(tk_buf *b) {
     tk_buf_init(b);
 }
 
-bool tk_buf_reserve(tk_buf *b, size_t n) {
+bool tk_buf_grow(tk_buf *b, size_t n) {
     if (b->failed) return false;
     if (n <= b->cap - b->len) return true;
     if (n > SIZE_MAX / 2 - b->len) { b->failed = true; return false; }
@@ -27,18 +27,7 @@ bool tk_buf_reserve(tk_buf *b, size_t n) {
     return true;
 }
 
-void tk_buf_put(tk_buf *b, const void *p, size_t n) {
-    if (!n || !tk_buf_reserve(b, n)) return;
-    memcpy(b->data + b->len, p, n);
-    b->len += n;
-}
-
 void tk_buf_puts(tk_buf *b, const char *z) { tk_buf_put(b, z, strlen(z)); }
-
-void tk_buf_putc(tk_buf *b, char c) {
-    if (!tk_buf_reserve(b, 1)) return;
-    b->data[b->len++] = c;
-}
 
 void tk_buf_printf(tk_buf *b, const char *fmt, ...) {
     char small[256];
