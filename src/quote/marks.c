@@ -261,14 +261,13 @@ tk_status tk_quote_marks(tk_story *s, uint32_t **run_ends, size_t *nrun_ends) {
     enum { FAM_SINGLE = NFAM };
     uint32_t *mk = NULL, *ends = NULL;
     size_t nm = 0, mcap = 0, nends = 0, ecap = 0;
-    bool prev = false, cur = n > 0 && cap_word(&s->tokens.v[0]);
+    uint32_t run = 0; /* capitalised words in a row so far */
     for (size_t i = 0; i < n; i++) {
         const tk_token *t = &s->tokens.v[i];
-        bool next = i + 1 < n && cap_word(t + 1);
-        if (cur && prev && !next && !push_u32(&s->arena, &ends, &nends, &ecap, (uint32_t)i))
+        if (cap_word(t)) { run++; continue; }
+        if (run >= 2 && !push_u32(&s->arena, &ends, &nends, &ecap, (uint32_t)i - 1))
             return tk_story_fail(s, TK_ENOMEM, "out of memory");
-        prev = cur;
-        cur = next;
+        run = 0;
         if (t->kind != TK_TOK_QUOTE && !(t->kind == TK_TOK_PUNCT && maybe_mark(s, t))) continue;
         int f = family(s, &v, i);
         if (f < 0 && single_mark(s, t)) f = FAM_SINGLE;
@@ -277,6 +276,8 @@ tk_status tk_quote_marks(tk_story *s, uint32_t **run_ends, size_t *nrun_ends) {
         if (!push_u32(&s->arena, &mk, &nm, &mcap, (uint32_t)i | ((uint32_t)f << 29)))
             return tk_story_fail(s, TK_ENOMEM, "out of memory");
     }
+    if (run >= 2 && !push_u32(&s->arena, &ends, &nends, &ecap, (uint32_t)n - 1))
+        return tk_story_fail(s, TK_ENOMEM, "out of memory");
     *run_ends = ends;
     *nrun_ends = nends;
     if (!nm) return TK_OK;

@@ -28,7 +28,7 @@ static bool capital(tk_qctx *x, uint32_t i) {
 
 static bool same_text(tk_qctx *x, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1) {
     const char *t = x->s->text;
-    return a1 - a0 == b1 - b0 && !memcmp(t + a0, t + b0, a1 - a0);
+    return a1 - a0 == b1 - b0 && (a1 == a0 || t[a0] == t[b0]) && !memcmp(t + a0, t + b0, a1 - a0);
 }
 
 /* a title before a name: Mr. Ms. Dr. Gen. ... (the segmenter marks them) */
