@@ -288,11 +288,12 @@ uint32_t tk_dict_word_id(const tk_dict *d, const char *w, size_t n) {
 
 bool tk_dict_match_words(const tk_dict *d, const tk_word *words, size_t n, tk_dict_hit_fn hit,
                          void *ctx) {
-    uint32_t *ids = malloc((n ? n : 1) * sizeof *ids);
+    uint32_t small[64] = {0}; /* a name or a phrase: no allocation */
+    uint32_t *ids = n <= 64 ? small : malloc(n * sizeof *ids);
     if (!ids) return false;
     for (size_t i = 0; i < n; i++) ids[i] = tk_dict_word_id(d, words[i].s, words[i].n);
     tk_dict_match_ids(d, ids, n, hit, ctx);
-    free(ids);
+    if (ids != small) free(ids);
     return true;
 }
 
