@@ -188,7 +188,9 @@ static uint32_t np_forward(tk_qctx *x, uint32_t i, uint32_t end) {
             /* a verb: "the teacher says", "Addis Ababa rejected" */
             if (bits & QW_CUE && !(bits & QW_ROLE)) break;
             const tk_token *p = T(x, j - 1);
-            if (p->kind == TK_TOK_WORD && (p->flags & TK_TF_UPPER) && !(p->flags & TK_TF_TITLE) &&
+            /* ... unless a comma or a stop follows: "the Taliban government, X" */
+            bool noun_end = j + 1 < end && (is_ch(x, j + 1, ',') || terminal(x, j + 1));
+            if (p->kind == TK_TOK_WORD && (p->flags & TK_TF_UPPER) && !(p->flags & TK_TF_TITLE) && !noun_end &&
                 !(bits & (QW_PREP | QW_DEF | QW_INDEF | QW_POSS | QW_CONJ | QW_PARTICLE | QW_ROLE)))
                 break;
             /* "the crowd booed", "supporters typically begin": -ed and -ly
@@ -345,8 +347,8 @@ static bool sentence_subject(tk_qctx *x, uint32_t sa, uint32_t lim, tk_mention *
     if (b == a || !mention_ok(x, a, b)) return false;
     m->a = a;
     m->b = b;
-    m->da = m->db = 0;
     m->rel = TK_NONE;
+    appositive(x, m, b, lim); /* "The spokesman of the Taliban government, Zabihullah Mujahid," */
     return true;
 }
 
