@@ -10,12 +10,7 @@
 
 static void actor_json(const tk_story *s, const tk_actor_ref *r, tk_buf *b) {
     if (!r->set) { TK_BUF_LIT(b, "null"); return; }
-    TK_BUF_LIT(b, "{\"text\":");
-    tk_write_json_string(b, s->text + r->start, r->end - r->start);
-    TK_BUF_LIT(b, ",\"start\":");
-    tk_buf_put_u32(b, r->start);
-    TK_BUF_LIT(b, ",\"end\":");
-    tk_buf_put_u32(b, r->end);
+    tk_write_text_span(b, s, r->start, r->end);
     TK_BUF_LIT(b, ",\"code\":");
     tk_write_json_string(b, r->code, strlen(r->code));
     tk_buf_putc(b, '}');

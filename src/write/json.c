@@ -81,34 +81,31 @@ static void str_or_null(tk_buf *b, const tk_story *s, uint32_t start, uint32_t e
     else TK_BUF_LIT(b, "null");
 }
 
+void tk_write_text_span(tk_buf *b, const tk_story *s, uint32_t start, uint32_t end) {
+    TK_BUF_LIT(b, "{\"text\":");
+    tk_write_json_string(b, s->text + start, end - start);
+    TK_BUF_LIT(b, ",\"start\":");
+    tk_buf_put_u32(b, start);
+    TK_BUF_LIT(b, ",\"end\":");
+    tk_buf_put_u32(b, end);
+}
+
 static const char *quote_kind(int k) {
     return k == TK_QUOTE_TITLE ? "title" : k == TK_QUOTE_SCARE ? "scare" : "speech";
 }
 
 void tk_write_quote_json(const tk_story *s, const tk_quote *q, tk_buf *b) {
-    TK_BUF_LIT(b, "{\"text\":");
-    tk_write_json_string(b, s->text + q->start, q->end - q->start);
-    TK_BUF_LIT(b, ",\"start\":");
-    tk_buf_put_u32(b, q->start);
-    TK_BUF_LIT(b, ",\"end\":");
-    tk_buf_put_u32(b, q->end);
+    tk_write_text_span(b, s, q->start, q->end);
     TK_BUF_LIT(b, ",\"speaker\":");
-    if (q->speaker < 0 && q->mention_end > q->mention_start) {
-        /* a mention we could not resolve ("it", "they") */
-        TK_BUF_LIT(b, "{\"text\":");
-        tk_write_json_string(b, s->text + q->mention_start, q->mention_end - q->mention_start);
-        tk_buf_printf(b, ",\"start\":%u,\"end\":%u,\"name\":null,\"code\":null,\"description\":null,\"entity\":null}",
-                      q->mention_start, q->mention_end);
-    } else if (q->speaker < 0) {
+    if (q->speaker < 0 && q->mention_end <= q->mention_start) {
         TK_BUF_LIT(b, "null");
+    } else if (q->speaker < 0) {
+        /* a mention we could not resolve ("it", "they") */
+        tk_write_text_span(b, s, q->mention_start, q->mention_end);
+        TK_BUF_LIT(b, ",\"name\":null,\"code\":null,\"description\":null,\"entity\":null}");
     } else {
         const tk_speaker *p = &s->speakers.v[q->speaker];
-        TK_BUF_LIT(b, "{\"text\":");
-        tk_write_json_string(b, s->text + q->mention_start, q->mention_end - q->mention_start);
-        TK_BUF_LIT(b, ",\"start\":");
-        tk_buf_put_u32(b, q->mention_start);
-        TK_BUF_LIT(b, ",\"end\":");
-        tk_buf_put_u32(b, q->mention_end);
+        tk_write_text_span(b, s, q->mention_start, q->mention_end);
         TK_BUF_LIT(b, ",\"name\":");
         /* an unnamed source keeps its description */
         if (p->name_end > p->name_start) str_or_null(b, s, p->name_start, p->name_end);

@@ -13,6 +13,10 @@ void tk_write_tsv(const tk_story *s, tk_buf *b);
 /* One event as a JSON object. */
 void tk_write_event_json(const tk_story *s, const tk_event *e, tk_buf *b);
 
+/* Opens a JSON object with the "text", "start" and "end" of bytes
+ * [start, end) of the story: {"text":"…","start":S,"end":E — the caller
+ * adds its own fields and the closing brace. */
+void tk_write_text_span(tk_buf *b, const tk_story *s, uint32_t start, uint32_t end);
 /* One quotation as a JSON object. */
 void tk_write_quote_json(const tk_story *s, const tk_quote *q, tk_buf *b);
 
