@@ -685,7 +685,7 @@ static tk_status code_sentence(sent *x) {
     for (uint32_t i = 0; i < x->w.n && i < 512; i++) {
         x->cls[i] = classify(x, &x->w.w[i]);
         uint32_t id = x->wid[i] = tk_dict_word_id(x->d, x->w.w[i].s, x->w.w[i].n);
-        if (id != TK_NONE) x->has[(id >> 6) & 15] |= 1ull << (id & 63);
+        if (id != TK_NONE) x->has[(id >> 6) & 15] |= 1ull << (id & 63); /* see has_word() */
     }
     x->nm = 0;
     tk_dict_match_ids(x->d, x->wid, x->w.n < 512 ? x->w.n : 512, on_match, x);
@@ -870,8 +870,8 @@ static tk_status code_sentence(sent *x) {
                 const tk_pattern *p = &x->d->patterns[pi];
                 if ((int)p->weight <= best_len) continue;
                 /* a word the pattern needs is nowhere in the sentence */
-                if ((p->need[0] != TK_NONE && !(x->has[(p->need[0] >> 6) & 15] & (1ull << (p->need[0] & 63)))) ||
-                    (p->need[1] != TK_NONE && !(x->has[(p->need[1] >> 6) & 15] & (1ull << (p->need[1] & 63))))) {
+                if ((p->need[0] != TK_NONE && !has_word(x, p->need[0])) ||
+                    (p->need[1] != TK_NONE && !has_word(x, p->need[1]))) {
                     TRACE(x, "          pattern %s [%s]  %s:%u  does not match\n", tk_intern_str(&x->d->strings, p->text),
                           tk_intern_str(&x->d->strings, p->code), tk_intern_str(&x->d->strings, p->file), p->line);
                     continue;

@@ -65,6 +65,11 @@ static uint32_t bits_in_context(tk_qctx *x, uint32_t tok) {
                    QW_PARTICLE | QW_TITLEWORD | QW_ADV);
 }
 
+bool tk_qctx_opens(tk_qctx *x, uint32_t tok) {
+    uint32_t si = tk_qctx_sent(x, tok);
+    return si != TK_NONE && x->s->sentences.v[si].tok_start == tok;
+}
+
 uint32_t tk_qctx_bits(tk_qctx *x, uint32_t tok) {
     uint32_t b = x->tbits[tok];
     if (b == TK_QWID_UNSEEN) b = x->tbits[tok] = bits_in_context(x, tok);
@@ -82,13 +87,7 @@ static bool is_mark(tk_qctx *x, uint32_t i) {
 }
 
 /* a single quote mark ‘ ’ ' that bounds a quote (marks.c paired it) */
-static bool is_single(tk_qctx *x, uint32_t i) {
-    const tk_token *t = T(x, i);
-    if (t->kind != TK_TOK_PUNCT || (t->flags & TK_TF_CLITIC)) return false;
-    const unsigned char *p = (const unsigned char *)x->s->text + t->start;
-    size_t n = t->end - t->start;
-    return (n == 1 && p[0] == '\'') || (n == 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x98 || p[2] == 0x99));
-}
+static bool is_single(tk_qctx *x, uint32_t i) { return tk_quote_single_mark(x->s, T(x, i)); }
 
 static bool terminal(tk_qctx *x, uint32_t i) { return (T(x, i)->flags & TK_TF_TERMINAL) != 0; }
 
@@ -134,22 +133,16 @@ static bool cue_at_ex(tk_qctx *x, uint32_t i, uint32_t lo, uint32_t *end, bool n
     uint32_t id = tk_qctx_word(x, i);
     if (id == TK_NONE || !(x->lex->bits[id] & QW_CUE)) return false;
     /* verbs are lower case but at a sentence's start ("The Huffington Post") */
-    if (!(T(x, i)->flags & TK_TF_LOWER) && tk_qctx_sent(x, i) != TK_NONE &&
-        x->s->sentences.v[tk_qctx_sent(x, i)].tok_start != i)
-        return false;
+    if (!(T(x, i)->flags & TK_TF_LOWER) && tk_qctx_sent(x, i) != TK_NONE && !tk_qctx_opens(x, i)) return false;
     /* "to urge": an infinitive is not the clause's cue */
-    if (i > lo && T(x, i - 1)->end - T(x, i - 1)->start == 2 && !strncasecmp(x->s->text + T(x, i - 1)->start, "to", 2))
-        return false;
+    if (i > lo && TK_QCTX_IS(x, i - 1, "to")) return false;
     /* a noun, not a verb: "the statement", "the annual talks", "Trump's comments" */
     if (noun_check && past_form(x, i)) noun_check = false;
     /* "Her economic plan promises to “…”": a cue word followed by a quote,
      * a colon or "that"/"to" is a verb */
     if (noun_check && i + 1 < x->s->tokens.n) {
-        const tk_token *nx = T(x, i + 1);
-        size_t nl = nx->end - nx->start;
-        const char *nz = x->s->text + nx->start;
-        if (nx->kind == TK_TOK_QUOTE || is_ch(x, i + 1, ':') || (nl == 4 && !strncasecmp(nz, "that", 4)) ||
-            (nl == 2 && !strncasecmp(nz, "to", 2)))
+        if (T(x, i + 1)->kind == TK_TOK_QUOTE || is_ch(x, i + 1, ':') || TK_QCTX_IS(x, i + 1, "that") ||
+            TK_QCTX_IS(x, i + 1, "to"))
             noun_check = false;
     }
     for (uint32_t k = i, hops = 0; noun_check && k > lo && hops < 3; k--, hops++) {
@@ -371,8 +364,7 @@ static bool subject_before(tk_qctx *x, uint32_t v, uint32_t lo, tk_mention *m) {
      * sentence's; "with Donald Trump tweeting" keeps its own */
     if (ends_ing(x, v) && skipped == 0 && p > lo && !(tk_qctx_bits(x, p - 1) & (QW_HE | QW_SHE | QW_THEY)) &&
         !(T(x, p - 1)->kind == TK_TOK_WORD && (T(x, p - 1)->flags & TK_TF_UPPER) && !tk_qctx_bits(x, p - 1) &&
-          p - 1 > lo && T(x, p - 2)->end - T(x, p - 2)->start == 4 &&
-          !strncasecmp(x->s->text + T(x, p - 2)->start, "with", 4))) {
+          p - 1 > lo && TK_QCTX_IS(x, p - 2, "with"))) {
         uint32_t e2;
         for (uint32_t k = v; k-- > lo;)
             if (!ends_ing(x, k) && cue_at(x, k, lo, &e2)) return subject_before(x, k, lo, m);
@@ -393,7 +385,7 @@ static bool subject_before(tk_qctx *x, uint32_t v, uint32_t lo, tk_mention *m) {
             return false;
         }
     }
-    bool but = p > lo && T(x, p - 1)->end - T(x, p - 1)->start == 3 && !strncasecmp(x->s->text + T(x, p - 1)->start, "but", 3);
+    bool but = p > lo && TK_QCTX_IS(x, p - 1, "but");
     if (p > lo && ((tk_qctx_bits(x, p - 1) & QW_CONJ) || but) && !m->db) {
         /* "X rejected the accusation and affirmed that": X */
         return sentence_subject(x, lo, p - 1, m);
@@ -434,8 +426,7 @@ static bool subject_before(tk_qctx *x, uint32_t v, uint32_t lo, tk_mention *m) {
     /* "Protesters marching through the streets chanted": the phrase after a
      * preposition is not the subject; the noun phrase before it is */
     if (a > lo + 1 && (tk_qctx_bits(x, a - 1) & QW_PREP) && !(tk_qctx_bits(x, a - 1) & QW_PARTICLE)) {
-        const tk_token *pt = T(x, a - 1);
-        bool of = pt->end - pt->start == 2 && !strncasecmp(x->s->text + pt->start, "of", 2);
+        bool of = TK_QCTX_IS(x, a - 1, "of");
         uint32_t k = a - 1;
         if (k > lo && lower_word(x, k - 1) && (ends_ing(x, k - 1) || past_form(x, k - 1))) k--; /* marching */
         uint32_t a2 = k;
@@ -468,8 +459,7 @@ static bool subject_before(tk_qctx *x, uint32_t v, uint32_t lo, tk_mention *m) {
 /* "as Ms. Simonyan put it", "as a Homeland Security memo put it": the
  * speaker of the quote beside it. k is the "as". */
 static bool as_put_it(tk_qctx *x, uint32_t k, uint32_t end, tk_mention *m) {
-    const tk_token *t = T(x, k);
-    if (t->end - t->start != 2 || strncasecmp(x->s->text + t->start, "as", 2)) return false;
+    if (!TK_QCTX_IS(x, k, "as")) return false;
     uint32_t put = tk_quote_word(x->lex, "put", 3), puts = tk_quote_word(x->lex, "puts", 4);
     uint32_t it = tk_quote_word(x->lex, "it", 2);
     uint32_t b = k + 1;
@@ -572,7 +562,7 @@ static bool cue_after(tk_qctx *x, const tk_quote *q, uint32_t c, tk_mention *m, 
     }
     /* "…”, according to the researcher", "…” per the party's bylaws" */
     uint32_t pn = phrase_at(x, j, end, false);
-    if (!pn && T(x, j)->end - T(x, j)->start == 3 && !strncasecmp(s->text + T(x, j)->start, "per", 3)) pn = 1;
+    if (!pn && TK_QCTX_IS(x, j, "per")) pn = 1;
     if (pn) {
         uint32_t b = np_forward(x, j + pn, end);
         if (b == j + pn) return false;
@@ -658,8 +648,7 @@ static int cue_before(tk_qctx *x, uint32_t o, tk_mention *m, uint32_t *cue_a, ui
                 return pn > 1 ? HOW_BEFORE : HOW_FRAME;
             }
         }
-        if (cue_at(x, k, lo, &vend) && vend <= o &&
-            !(k > sa && T(x, k - 1)->end - T(x, k - 1)->start == 2 && !strncasecmp(x->s->text + T(x, k - 1)->start, "to", 2))) {
+        if (cue_at(x, k, lo, &vend) && vend <= o) { /* cue_at leaves out infinitives */
             if (subject_before(x, k, sa, m)) {
                 *cue_a = k;
                 *cue_b = vend;
@@ -672,12 +661,11 @@ static int cue_before(tk_qctx *x, uint32_t o, tk_mention *m, uint32_t *cue_a, ui
                 bool that = !tk_speaker_personlike(x, m) && m->b - m->a == 1;
                 bool comma = false;
                 for (uint32_t k2 = m->a; k2-- > sa;) {
-                    const tk_token *t2 = T(x, k2);
                     if (is_mark(x, k2)) break;
                     /* "While Trump affirmed that he likes Cruz, he also
                      * stated “…”": a comma closes the that-clause */
                     if (is_ch(x, k2, ',') && !that) comma = true;
-                    if (t2->end - t2->start == 4 && !strncasecmp(x->s->text + t2->start, "that", 4) && !comma) that = true;
+                    if (TK_QCTX_IS(x, k2, "that") && !comma) that = true;
                     if (that && !ends_ing(x, k2) && cue_at(x, k2, sa, &e2)) {
                         tk_mention m2;
                         /* "the FBI confirmed that it was “…”": after "it"

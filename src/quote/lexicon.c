@@ -10,6 +10,7 @@
 #include "quote.h"
 #include "../dict/embedded.h"
 #include "../dict/inflect.h"
+#include "../util/fold.h"
 
 #define CUES_PATH "data/quotes/cues.txt"
 
@@ -72,12 +73,22 @@ static const struct { const char *w; uint32_t bits; } function_words[] = {
     {"abu", QW_PARTICLE}, {"dos", QW_PARTICLE}, {"das", QW_PARTICLE}, {"ter", QW_PARTICLE},
 };
 
-/* Lower-cases ASCII letters of p[0,n) into buf (cap bytes); 0 when too long. */
-static size_t fold(const char *p, size_t n, char *buf, size_t cap) {
-    if (n >= cap) return 0;
-    for (size_t i = 0; i < n; i++) buf[i] = (char)tolower((unsigned char)p[i]);
-    buf[n] = '\0';
-    return n;
+/* The matching form of p[0,n) in buf[TK_MAX_WORD] (as the dictionaries
+ * fold words: lower case, accents off); 0 when too long for a cue word. */
+static size_t fold(const char *p, size_t n, char *buf) {
+    return n && n < TK_MAX_WORD ? tk_fold_word(p, n, buf, TK_MAX_WORD) : 0;
+}
+
+/* The next space-separated word of line[0,n) from *i: false at the end. */
+static bool next_word(const char *line, size_t n, size_t *i, const char **w, size_t *wn) {
+    while (*i < n && line[*i] == ' ') (*i)++;
+    size_t j = *i;
+    while (j < n && line[j] != ' ') j++;
+    if (j == *i) return false;
+    *w = line + *i;
+    *wn = j - *i;
+    *i = j;
+    return true;
 }
 
 static inline unsigned filter_key(const char *p, size_t n) {
@@ -90,22 +101,23 @@ static inline unsigned filter_key(const char *p, size_t n) {
 }
 
 uint32_t tk_quote_word(const tk_quote_lex *lex, const char *p, size_t n) {
-    if (!n) return TK_NONE;
-    unsigned k = filter_key(p, n);
-    if (!(lex->filter[k >> 6] & (1ull << (k & 63)))) return TK_NONE;
     char buf[TK_MAX_WORD];
-    if (!fold(p, n, buf, sizeof buf)) return TK_NONE;
-    return tk_intern_find(&lex->words, buf, n);
+    size_t fn = fold(p, n, buf);
+    if (!fn) return TK_NONE;
+    unsigned k = filter_key(buf, fn);
+    if (!(lex->filter[k >> 6] & (1ull << (k & 63)))) return TK_NONE;
+    return tk_intern_find(&lex->words, buf, fn);
 }
 
 /* The id of w, adding it with room in the per-word arrays; TK_NONE when
  * out of memory. */
 static uint32_t add_word(tk_quote_lex *lex, const char *w, size_t n) {
     char buf[TK_MAX_WORD];
-    if (!fold(w, n, buf, sizeof buf)) return TK_NONE;
-    uint32_t id = tk_intern_add(&lex->words, buf, n);
+    size_t fn = fold(w, n, buf);
+    if (!fn) return TK_NONE;
+    uint32_t id = tk_intern_add(&lex->words, buf, fn);
     if (id == TK_NONE) return TK_NONE;
-    unsigned fk = filter_key(buf, n);
+    unsigned fk = filter_key(buf, fn);
     lex->filter[fk >> 6] |= 1ull << (fk & 63);
     if (id >= lex->cap) {
         size_t ncap = lex->cap ? lex->cap * 2 : 1024;
@@ -140,7 +152,7 @@ static bool add_verb(tk_quote_lex *lex, const char *line, size_t n) {
         if ((part = add_word(lex, pw, pn)) == TK_NONE) return false;
     }
     char lemma[TK_MAX_WORD];
-    if (!fold(line, hn, lemma, sizeof lemma)) return true; /* too long to be a verb: ignored */
+    if (!fold(line, hn, lemma)) return true; /* too long to be a verb: ignored */
     tk_forms f = {.n = 0};
     tk_inflect_verb(lemma, &f);
     for (int i = -1; i < f.n; i++) {
@@ -157,49 +169,35 @@ static bool add_verb(tk_quote_lex *lex, const char *line, size_t n) {
 
 static bool add_roles(tk_quote_lex *lex, const char *line, size_t n) {
     int32_t group = (int32_t)lex->ngroups++;
-    size_t i = 0;
-    while (i < n) {
-        while (i < n && line[i] == ' ') i++;
-        size_t j = i;
-        while (j < n && line[j] != ' ') j++;
-        if (j > i) {
-            char w[TK_MAX_WORD];
-            if (fold(line + i, j - i, w, sizeof w)) {
-                for (char *c = w; *c; c++) if (*c == '_') *c = ' ';
-                /* a multi-word role is found by its last word (head_of_state -> state is too
-                 * vague): only single words are roles; the others are kept as written */
-                if (!strchr(w, ' ')) {
-                    tk_forms f = {.n = 0};
-                    tk_inflect_noun(w, &f);
-                    for (int k = -1; k < f.n; k++) {
-                        const char *z = k < 0 ? w : f.form[k];
-                        uint32_t id = add_word(lex, z, strlen(z));
-                        if (id == TK_NONE) return false;
-                        lex->bits[id] |= QW_ROLE;
-                        if (lex->role[id] < 0) lex->role[id] = group;
-                    }
-                    lex->nroles++;
-                }
-            }
+    size_t i = 0, wn;
+    const char *wp;
+    char w[TK_MAX_WORD];
+    while (next_word(line, n, &i, &wp, &wn)) {
+        /* a multi-word role (head_of_state) would be found by its last
+         * word, too vague: only single words are roles */
+        if (memchr(wp, '_', wn) || !fold(wp, wn, w)) continue;
+        tk_forms f = {.n = 0};
+        tk_inflect_noun(w, &f);
+        for (int k = -1; k < f.n; k++) {
+            const char *z = k < 0 ? w : f.form[k];
+            uint32_t id = add_word(lex, z, strlen(z));
+            if (id == TK_NONE) return false;
+            lex->bits[id] |= QW_ROLE;
+            if (lex->role[id] < 0) lex->role[id] = group;
         }
-        i = j;
+        lex->nroles++;
     }
     return true;
 }
 
 static bool add_phrase(tk_quote_lex *lex, const char *line, size_t n) {
     tk_quote_phrase ph = {.n = 0};
-    size_t i = 0;
-    while (i < n && ph.n < TK_QUOTE_MAX_PHRASE) {
-        while (i < n && line[i] == ' ') i++;
-        size_t j = i;
-        while (j < n && line[j] != ' ') j++;
-        if (j > i) {
-            uint32_t id = add_word(lex, line + i, j - i);
-            if (id == TK_NONE) return false;
-            ph.w[ph.n++] = id;
-        }
-        i = j;
+    size_t i = 0, wn;
+    const char *wp;
+    while (ph.n < TK_QUOTE_MAX_PHRASE && next_word(line, n, &i, &wp, &wn)) {
+        uint32_t id = add_word(lex, wp, wn);
+        if (id == TK_NONE) return false;
+        ph.w[ph.n++] = id;
     }
     if (!ph.n) return true;
     lex->bits[ph.w[0]] |= QW_PHRASE;

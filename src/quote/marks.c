@@ -184,8 +184,7 @@ static tk_status pair_family(tk_story *s, const tk_story_tokens_view *v, const u
     return TK_OK;
 }
 
-/* ‘ ’ or ' standing alone (not a clitic, not inside a word) */
-static bool single_mark(const tk_story *s, const tk_token *t) {
+bool tk_quote_single_mark(const tk_story *s, const tk_token *t) {
     if (t->kind == TK_TOK_WORD || (t->flags & TK_TF_CLITIC)) return false;
     uint32_t c = cp_at(s, t);
     return c == '\'' || c == 0x2018 || c == 0x2019;
@@ -270,7 +269,7 @@ tk_status tk_quote_marks(tk_story *s, uint32_t **run_ends, size_t *nrun_ends) {
         run = 0;
         if (t->kind != TK_TOK_QUOTE && !(t->kind == TK_TOK_PUNCT && maybe_mark(s, t))) continue;
         int f = family(s, &v, i);
-        if (f < 0 && single_mark(s, t)) f = FAM_SINGLE;
+        if (f < 0 && tk_quote_single_mark(s, t)) f = FAM_SINGLE;
         if (f < 0) continue;
         /* the family rides in the top bits of the token index */
         if (!push_u32(&s->arena, &mk, &nm, &mcap, (uint32_t)i | ((uint32_t)f << 29)))

@@ -5,6 +5,8 @@
 #ifndef TK_QUOTE_H
 #define TK_QUOTE_H
 
+#include <strings.h>
+
 #include "../engine/story.h"
 #include "../util/hashmap.h"
 
@@ -107,6 +109,19 @@ uint32_t tk_qctx_sent(tk_qctx *x, uint32_t tok);
  * "The Huffington Post"): it keeps only its determiner, pronoun,
  * preposition and role classes. */
 uint32_t tk_qctx_bits(tk_qctx *x, uint32_t tok);
+
+/* Does token `tok` open its sentence? (false outside sentences) */
+bool tk_qctx_opens(tk_qctx *x, uint32_t tok);
+
+/* Is token `tok` the word `lit` (any case)? TK_QCTX_IS(x, tok, "that") */
+#define TK_QCTX_IS(x, tok, lit) tk_qctx_is((x), (tok), (lit), sizeof(lit) - 1)
+static inline bool tk_qctx_is(const tk_qctx *x, uint32_t tok, const char *lit, size_t n) {
+    const tk_token *t = &x->s->tokens.v[tok];
+    return t->end - t->start == n && !strncasecmp(x->s->text + t->start, lit, n);
+}
+
+/* marks.c: a lone ‘ ’ or ' (not a clitic, not inside a word): maybe a mark */
+bool tk_quote_single_mark(const tk_story *s, const tk_token *t);
 
 /* marks.c: appends the story's quotations (kind speech, no speaker yet),
  * sorted by start; also gives the ends of the runs of 2+ capitalised

@@ -51,7 +51,7 @@ static uint8_t title_gender(tk_qctx *x, uint32_t i) {
 static bool name_word(tk_qctx *x, uint32_t i) {
     if (!capital(x, i) || title(x, i)) return false;
     /* "Maybe Trump": a common sentence opener is no name */
-    if (tk_qctx_sent(x, i) != TK_NONE && x->s->sentences.v[tk_qctx_sent(x, i)].tok_start == i) {
+    if (tk_qctx_opens(x, i)) {
         const tk_token *t = T(x, i);
         if (tk_is_sentence_starter(x->s->text + t->start, t->end - t->start)) return false;
     }
@@ -182,14 +182,7 @@ static void describe(tk_qctx *x, tk_speaker *e, uint32_t a, uint32_t b) {
  * in Yerevan" is not Armenia's), for the actor code. */
 static uint32_t code_end(tk_qctx *x, uint32_t a, uint32_t b) {
     for (uint32_t i = a + 1; i < b; i++) {
-        uint32_t id = tk_qctx_word(x, i);
-        if (id != TK_NONE && (x->lex->bits[id] & QW_PREP)) {
-            const tk_token *t = T(x, i);
-            size_t n = t->end - t->start;
-            const char *p = x->s->text + t->start;
-            if ((n == 2 && (!strncasecmp(p, "in", 2) || !strncasecmp(p, "at", 2))) || (n == 4 && !strncasecmp(p, "near", 4)))
-                return i;
-        }
+        if (TK_QCTX_IS(x, i, "in") || TK_QCTX_IS(x, i, "at") || TK_QCTX_IS(x, i, "near")) return i;
     }
     return b;
 }

@@ -317,26 +317,9 @@ def speaker_right(pred_speaker, gold):
     return key is not None and key in words(gold["source_text"])
 
 
-def qualifies(golds, preds):
-    """(gold indices matched by some prediction, prediction indices that
-    match some gold): every pair overlapping by at least half the shorter."""
-    mg, mp = set(), set()
-    for gi, g in enumerate(golds):
-        gs, ge = g["content"][0][0], g["content"][-1][1]
-        for pi, p in enumerate(preds):
-            if p["end"] <= gs or p["start"] >= ge:
-                continue
-            ov = overlap(p["start"], p["end"], g["content"])
-            if ov > 0 and 2 * ov >= min(p["end"] - p["start"], g["len"]):
-                mg.add(gi)
-                mp.add(pi)
-    return mg, mp
-
-
-def match(golds, preds):
-    """One-to-one greedy pairs (gold index, pred index), best overlap
-    first; a pair qualifies when the overlap is at least half the shorter."""
-    cands = []
+def candidates(golds, preds):
+    """Every (gold index, pred index, overlap, union) whose overlap is at
+    least half the shorter of the two."""
     for gi, g in enumerate(golds):
         gs, ge = g["content"][0][0], g["content"][-1][1]
         for pi, p in enumerate(preds):
@@ -344,10 +327,24 @@ def match(golds, preds):
                 continue
             ov = overlap(p["start"], p["end"], g["content"])
             lp = p["end"] - p["start"]
-            if ov <= 0 or 2 * ov < min(lp, g["len"]):
-                continue
-            union = lp + g["len"] - ov
-            cands.append((-ov, -ov / union, gi, pi))
+            if ov > 0 and 2 * ov >= min(lp, g["len"]):
+                yield gi, pi, ov, lp + g["len"] - ov
+
+
+def qualifies(golds, preds):
+    """(gold indices matched by some prediction, prediction indices that
+    match some gold)."""
+    mg, mp = set(), set()
+    for gi, pi, _, _ in candidates(golds, preds):
+        mg.add(gi)
+        mp.add(pi)
+    return mg, mp
+
+
+def match(golds, preds):
+    """One-to-one greedy pairs (gold index, pred index), best overlap
+    first (ties: higher overlap/union, then text order)."""
+    cands = [(-ov, -ov / union, gi, pi) for gi, pi, ov, union in candidates(golds, preds)]
     cands.sort()
     used_g, used_p, pairs = set(), set(), []
     for _, _, gi, pi in cands:
