@@ -58,6 +58,13 @@ typedef struct tk_options {
     int no_events;          /* stop after segmenting: no event coding, no
                              * quotations (and no dictionaries loaded) */
     int no_quotes;          /* code events but do not look for quotations */
+    int frames;             /* code an act inside a frame ("threatened to impose
+                             * sanctions", "will give aid", "demanded that X
+                             * release") as the frame's CAMEO code (1312, 0331,
+                             * 1053): 1 on, -1 off, 0 the default, which is on
+                             * with the built-in dictionaries and off when
+                             * no_builtin_dicts (TABARI and PETRARCH dictionaries
+                             * write their frames as patterns) */
     tk_diag_fn diag;        /* may be NULL: problems are then only counted */
     void *diag_ctx;
 } tk_options;

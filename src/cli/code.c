@@ -47,6 +47,10 @@ static const char code_usage[] =
     "      --no-quotes     do not look for quotations\n"
     "      --tabari-stems  read --dict dictionaries with TABARI's stem rule (a\n"
     "                      word without a trailing _ matches words it begins)\n"
+    "      --frames on|off an act inside a frame takes the frame's code:\n"
+    "                      \"threatened to impose sanctions\" 1312, \"will give\n"
+    "                      aid\" 0331 (default: on with the built-in\n"
+    "                      dictionaries, off with --dict DIR alone)\n"
     "  -j, --threads N     code on N threads (default: the number of cores);\n"
     "                      the output is the same whatever N\n"
     "      --stats         print a summary line on stderr at the end (stories,\n"
@@ -420,7 +424,7 @@ int tk_cmd_code(int argc, char **argv) {
         {"tokens", no_argument, 0, 't'},       {"max-bytes", required_argument, 0, 'm'},
         {"stats", no_argument, 0, 'S'},        {"dict", required_argument, 0, 'D'},
         {"no-events", no_argument, 0, 'E'},    {"no-quotes", no_argument, 0, 'Q'},
-        {"tabari-stems", no_argument, 0, 'T'},
+        {"tabari-stems", no_argument, 0, 'T'}, {"frames", required_argument, 0, 'F'},
         {"threads", required_argument, 0, 'j'}, {"quiet", no_argument, 0, 'q'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
@@ -430,7 +434,7 @@ int tk_cmd_code(int argc, char **argv) {
     const char *out_path = NULL;
     bool tsv = false, stats = false, no_events = false, no_quotes = false, tabari_stems = false, quiet = false;
     unsigned nthreads = online_cores();
-    int replace_dicts = 0;
+    int replace_dicts = 0, frames = 0;
     const char *dicts[32];
     size_t ndicts = 0;
     unsigned long dict_warnings = 0;
@@ -479,6 +483,12 @@ int tk_cmd_code(int argc, char **argv) {
         case 'E': no_events = true; break;
         case 'Q': no_quotes = true; break;
         case 'T': tabari_stems = true; break;
+        case 'F':
+            if ((frames = tk_on_off(optarg)) == 0) {
+                fprintf(stderr, "tarikh code: --frames wants on or off, not '%s'\n", optarg);
+                return TK_EXIT_USAGE;
+            }
+            break;
         case 'D':
             if (!tk_dict_arg(dicts, &ndicts, sizeof dicts / sizeof *dicts, optarg, &replace_dicts)) {
                 fputs("tarikh code: too many --dict options\n", stderr);
@@ -493,7 +503,7 @@ int tk_cmd_code(int argc, char **argv) {
     tk_options opts = {.max_story_bytes = r.max_bytes, .dict_paths = dicts, .ndict_paths = ndicts,
                        .no_builtin_dicts = replace_dicts, .diag = dict_diag,
                        .diag_ctx = &dict_warnings, .no_events = no_events, .no_quotes = no_quotes,
-                       .tabari_stems = tabari_stems};
+                       .tabari_stems = tabari_stems, .frames = frames};
     tk_engine *engine = tk_engine_new(&opts);
     /* --threads 1: no threads at all, each story coded as it is read */
     r.pipe = engine ? tk_pipeline_new(engine, nthreads > 1 ? nthreads : 0, work, &r.cfg, emit, &r) : NULL;

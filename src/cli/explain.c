@@ -12,6 +12,7 @@
 
 static const char explain_usage[] =
     "usage: tarikh explain \"SENTENCE\" [--date YYYY-MM-DD] [--dict [+]DIR]... [--tabari-stems]\n"
+    "                      [--frames on|off]\n"
     "\n"
     "Shows the tokens and their tags, each dictionary match with its file:line,\n"
     "the actor phrases and their codes, each verb with every pattern tried and\n"
@@ -46,6 +47,7 @@ int tk_cmd_explain(int argc, char **argv) {
     static const struct option longopts[] = {{"date", required_argument, 0, 'd'},
                                              {"dict", required_argument, 0, 'D'},
                                              {"tabari-stems", no_argument, 0, 'T'},
+                                             {"frames", required_argument, 0, 'F'},
                                              {"help", no_argument, 0, 'h'},
                                              {0, 0, 0, 0}};
     tk_options opts;
@@ -65,6 +67,12 @@ int tk_cmd_explain(int argc, char **argv) {
             }
             break;
         case 'T': opts.tabari_stems = 1; break;
+        case 'F':
+            if ((opts.frames = tk_on_off(optarg)) == 0) {
+                fprintf(stderr, "tarikh explain: --frames wants on or off, not '%s'\n", optarg);
+                return TK_EXIT_USAGE;
+            }
+            break;
         case 'h': fputs(explain_usage, stdout); return TK_EXIT_OK;
         default: fputs(explain_usage, stderr); return TK_EXIT_USAGE;
         }

@@ -150,3 +150,7 @@ bool tk_dict_paths_readable(const char *const *paths, size_t n, const char *prog
         }
     return ok;
 }
+
+int tk_on_off(const char *arg) {
+    return !strcmp(arg, "on") ? 1 : !strcmp(arg, "off") ? -1 : 0;
+}

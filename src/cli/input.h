@@ -33,6 +33,9 @@ void tk_lines_close(tk_lines *r);
  * built-in dictionaries, "DIR" replaces them (sets *replace). Returns false
  * when there are too many. */
 bool tk_dict_arg(const char **paths, size_t *n, size_t cap, const char *arg, int *replace);
+
+/* "on" -> 1, "off" -> -1, anything else 0. */
+int tk_on_off(const char *arg);
 /* Are all the --dict paths there to read? Reports each one that is not as
  * "PROG: PATH: cannot open: reason" and returns false. */
 bool tk_dict_paths_readable(const char *const *paths, size_t n, const char *prog);

@@ -26,4 +26,11 @@ tk_status tk_code_events(tk_story *s);
 
 const char *tk_modality_name(int m);
 
+/* The CAMEO code of act `code` framed by root `frame` (2 appeal, 3
+ * intent, 10 demand, 12 reject, 13 threaten) into out[cap >= 8]:
+ * (13, "163") -> "1312", (3, "073") -> "0333", (10, "0841") -> "1053".
+ * An intent to do harm (3, "190") is a threat ("138"). False for another
+ * frame. */
+bool tk_compose_code(int frame, const char *code, char *out, size_t cap);
+
 #endif

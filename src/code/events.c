@@ -75,7 +75,13 @@ enum {
     W_DATE = 1u << 20,   /* a word that can shift an event's date */
     W_MODPART = 1u << 21, /* "-held", "-backed", "-based": the participle of a hyphenated modifier */
     W_ADJPART = 1u << 22, /* "opposed", "engaged", "involved": a state before "to"/"in" */
-    W_IN = 1u << 23
+    W_IN = 1u << 23,
+    /* frames around an act (see compose_frames) */
+    W_FUT = 1u << 24,    /* will, shall, would: an intent ("would" only in reported speech) */
+    W_MUST = 1u << 25,   /* must, should: a demand or appeal of the sentence's speaker */
+    W_INTENT = 1u << 26, /* ready, plans, wants, decided ... "to": an intent */
+    W_COND = 1u << 27,   /* if, unless: a condition, so a hypothesis */
+    W_ADV = 1u << 28     /* also, soon, still...: skipped between a frame and its act */
 };
 
 static const struct { const char *w; uint32_t bits; } word_classes[] = {
@@ -121,6 +127,19 @@ static const struct { const char *w; uint32_t bits; } word_classes[] = {
     {"aug", W_DATE}, {"sep", W_DATE}, {"sept", W_DATE}, {"oct", W_DATE}, {"nov", W_DATE},
     {"dec", W_DATE}, {"jan.", W_DATE}, {"feb.", W_DATE}, {"aug.", W_DATE}, {"sept.", W_DATE},
     {"oct.", W_DATE}, {"nov.", W_DATE}, {"dec.", W_DATE},
+    /* frames (bits add to the entries above) */
+    {"will", W_FUT}, {"shall", W_FUT}, {"would", W_FUT}, {"'ll", W_FUT},
+    {"must", W_MUST}, {"should", W_MUST},
+    {"if", W_COND}, {"unless", W_COND},
+    {"ready", W_INTENT}, {"willing", W_INTENT}, {"prepared", W_INTENT}, {"determined", W_INTENT},
+    {"poised", W_INTENT}, {"eager", W_INTENT}, {"going", W_INTENT}, {"about", W_INTENT},
+    {"plan", W_INTENT}, {"plans", W_INTENT}, {"planned", W_INTENT}, {"planning", W_INTENT},
+    {"intend", W_INTENT}, {"intends", W_INTENT}, {"intended", W_INTENT}, {"intending", W_INTENT},
+    {"want", W_INTENT}, {"wants", W_INTENT}, {"wanted", W_INTENT}, {"wanting", W_INTENT},
+    {"seek", W_INTENT}, {"seeks", W_INTENT}, {"sought", W_INTENT}, {"seeking", W_INTENT},
+    {"decide", W_INTENT}, {"decides", W_INTENT}, {"decided", W_INTENT},
+    {"also", W_ADV}, {"soon", W_ADV}, {"still", W_ADV}, {"again", W_ADV}, {"then", W_ADV},
+    {"now", W_ADV}, {"jointly", W_ADV}, {"immediately", W_ADV}, {"further", W_ADV},
 };
 
 /* CAMEO role codes: a phrase coded with one of these alone ("the junta":
@@ -677,6 +696,223 @@ static tk_status add_event(tk_story *s, const tk_event *ev) {
     return TK_OK;
 }
 
+/* ---- Frames: an act inside "threatened to", "will", "demanded that" ----
+ * CAMEO codes what the framing says about the act: "Iran threatened to
+ * cut off electricity to Azerbaijan" is a threat (1312 against AZE), not a
+ * cut; "Finland will give Tanzania a grant" an intent (0331); "demanded
+ * that the government release" a demand (1053) on the government. After
+ * a sentence is coded, each act in a frame takes the frame's code (see
+ * tk_compose_code) and the frame's own generic event goes. */
+
+/* The numeric code of verb chunk ci's first event entry, or NULL. */
+static const char *chunk_code(const sent *x, size_t ci) {
+    const chunk *v = &x->c[ci];
+    for (size_t mi = 0; mi < x->nm; mi++) {
+        const tk_dict_match *m = &x->m[mi];
+        if (m->start != v->start || m->end != v->end) continue;
+        const tk_entry *e = &x->d->entries[m->entry];
+        if (e->kind != TK_ENTRY_VERB || (e->flags & TK_EF_REPORTING)) continue;
+        const char *c = code_of(x, m->entry);
+        if (c && c[0] >= '0' && c[0] <= '9') return c;
+    }
+    return NULL;
+}
+
+/* The framing root of a generic code ("130" -> 13; "1312" or "190" -> 0). */
+static int frame_root(const char *c) {
+    if (!c || strlen(c) != 3 || c[2] != '0' || c[0] < '0' || c[0] > '9' || c[1] < '0' || c[1] > '9') return 0;
+    int r = (c[0] - '0') * 10 + (c[1] - '0');
+    return r == 2 || r == 3 || r == 10 || r == 12 || r == 13 ? r : 0;
+}
+
+/* Word k leftwards past negations and adverbs ("will not", "would soon
+ * also"): the first word of the run; *neg when a negation was passed. */
+static uint32_t skip_left(const sent *x, uint32_t k, bool *neg) {
+    for (int n = 0; k > 0 && n < 3; n++) {
+        uint32_t w = k - 1;
+        if (w < 512 && x->np_at[w] >= 0) break;
+        const tk_word *t = &x->w.w[w];
+        bool ly = t->n > 4 && t->s[t->n - 2] == 'l' && t->s[t->n - 1] == 'y' && x->wid[w] == TK_NONE;
+        if (!(C(x, w) & (W_NEG | W_ADV)) && !ly) break;
+        if (C(x, w) & W_NEG) *neg = true;
+        k = w;
+    }
+    return k;
+}
+
+static tk_status compose_frames(sent *x, const uint32_t *ev_lo, uint32_t reported_from, int speaker, int32_t sdate) {
+    tk_story *s = x->s;
+    size_t nc = x->nc < 256 ? x->nc : 256;
+    if (!nc) return TK_OK;
+    size_t n0 = ev_lo[0];
+    if (s->events.n - n0 > 64) return TK_OK;
+    bool drop[64] = {false};
+    int16_t last_of[512];
+    for (size_t i = 0; i < 512; i++) last_of[i] = -1;
+    for (size_t ci = 0; ci < nc; ci++)
+        if (x->c[ci].kind == TK_ENTRY_VERB && x->c[ci].end - 1 < 512) last_of[x->c[ci].end - 1] = (int16_t)ci;
+    bool unless_seen = false; /* "will withdraw ... unless": a threat */
+    for (size_t ci = 0; ci < nc; ci++) {
+        const chunk *v = &x->c[ci];
+        if (v->kind != TK_ENTRY_VERB) continue;
+        size_t lo = ev_lo[ci], hi = ev_lo[ci + 1];
+        bool neg = false;
+        uint32_t k = skip_left(x, v->start, &neg);
+        int root = 0, v1 = -1, obj = -1, src = -1, tgt = -1;
+        uint32_t anchor = k;
+        bool intent = false, speaker_frame = false;
+        if (k > 1 && (C(x, k - 1) & W_TO)) {
+            /* "threatened (on Monday) to", "urged the EU to", "is ready to" */
+            for (uint32_t q = k - 1, steps = 0; q > 0 && steps < 6; steps++) {
+                uint32_t w = q - 1;
+                if (w < 512 && x->np_at[w] >= 0) {
+                    if (obj >= 0) break;
+                    obj = x->np_at[w];
+                    q = x->nps[obj].start;
+                    continue;
+                }
+                if (C(x, w) & W_INTENT) { intent = true; anchor = w; break; }
+                if (w < 512 && last_of[w] >= 0) { v1 = last_of[w]; anchor = x->c[v1].start; break; }
+                if (C(x, w) & (W_BREAK | W_COMMA | W_TO | W_THAT | W_AND | W_COND)) break;
+                q = w;
+            }
+            if (intent) root = obj >= 0 ? 2 : 3;
+            else if (v1 >= 0) {
+                const char *c1 = ev_lo[v1] < ev_lo[v1 + 1] ? s->events.v[ev_lo[v1]].code : chunk_code(x, (size_t)v1);
+                root = frame_root(c1);
+            }
+        } else if (k > 0 && (C(x, k - 1) & (W_FUT | W_MUST))) {
+            anchor = k - 1;
+            const tk_word *m = &x->w.w[anchor];
+            bool would = m->n == 5 && !memcmp(m->s, "would", 5);
+            bool reported = speaker >= 0 || reported_from <= anchor;
+            if (C(x, anchor) & W_MUST) {
+                /* "X said Y must ...": X demands it of Y */
+                if (speaker >= 0) {
+                    root = m->s[0] == 'm' ? 10 : 2;
+                    speaker_frame = true;
+                    src = speaker;
+                    tgt = np_left(x, anchor);
+                    if (tgt == speaker) root = 0;
+                }
+            } else if (!would || reported) {
+                root = 3;
+                uint32_t from = anchor > 8 ? anchor - 8 : 0;
+                if (in_range(x, from, anchor, W_COND)) root = 0; /* "if X will" */
+            }
+        } else {
+            /* "demanded that the government release": the clause's subject
+             * is the target */
+            int subj = np_left(x, v->start);
+            if (subj >= 0 && x->nps[subj].end == k && x->nps[subj].start > 1 &&
+                (C(x, x->nps[subj].start - 1) & W_THAT)) {
+                uint32_t w = x->nps[subj].start - 2;
+                if (w < 512 && last_of[w] >= 0) {
+                    v1 = last_of[w];
+                    const char *c1 = ev_lo[v1] < ev_lo[v1 + 1] ? s->events.v[ev_lo[v1]].code : chunk_code(x, (size_t)v1);
+                    root = frame_root(c1);
+                    if (root != 10 && root != 2) root = 0;
+                    tgt = subj;
+                    anchor = x->c[v1].start;
+                }
+            }
+        }
+        if (!root) continue;
+        const char *c2 = lo < hi ? s->events.v[lo].code : chunk_code(x, ci);
+        if (!c2 || c2[0] < '0' || c2[0] > '9') continue;
+        for (uint32_t w = v->end; w < x->w.n && w < 512 && !unless_seen; w++)
+            if ((C(x, w) & W_COND) && x->w.w[w].s[0] == 'u') unless_seen = true;
+        if (root == 3 && unless_seen) root = 13;
+        bool v1_events = v1 >= 0 && ev_lo[v1] < ev_lo[v1 + 1];
+        const tk_event *e1 = v1_events ? &s->events.v[ev_lo[v1]] : NULL;
+        if (e1 && e1->negated) neg = true;
+        if (!e1 && anchor >= 3 && in_range(x, anchor - 3, anchor, W_NEG)) neg = true;
+        if (root == 3 && neg) { root = 12; neg = false; } /* "would not provide": a refusal */
+        char code[8];
+        if (!tk_compose_code(root, c2, code, sizeof code)) continue;
+        if (!tk_cameo_find(&s->engine->cameo, code)) code[3] = '\0'; /* no such sub-code: its parent */
+        if (!tk_cameo_find(&s->engine->cameo, code)) continue;
+        uint32_t fstart = s->tokens.v[x->w.token[anchor]].start;
+        if (s->trace) {
+            TRACE(x, "  frame   ");
+            trace_words(x, anchor, v->end);
+            TRACE(x, "  ->  root %02d of [%s]: [%s]\n", root, c2, code);
+        }
+        if (lo < hi) {
+            /* the act was coded: it takes the frame's code and actors */
+            for (size_t i = lo; i < hi; i++) {
+                tk_event *e = &s->events.v[i];
+                if (speaker_frame || (v1 >= 0 && tgt >= 0)) {
+                    if (tgt >= 0) set_ref(x, &e->target, tgt);
+                    if (speaker_frame) set_ref(x, &e->source, src);
+                    else if (e1) e->source = e1->source;
+                } else if (e1 && obj < 0) {
+                    e->source = e1->source;
+                }
+                if (e->target.set && e->source.set && !strcmp(e->target.code, e->source.code) &&
+                    e->target.start == e->source.start)
+                    e->target.set = false;
+                copy_str(e->code, sizeof e->code, code);
+                e->verb_start = fstart;
+                e->negated = neg;
+                if (e1) e->modality = e1->modality;
+                else if (e->modality == TK_MOD_HYPOTHETICAL &&
+                         !in_range(x, anchor > 8 ? anchor - 8 : 0, anchor, W_COND))
+                    e->modality = (anchor < 512 && x->quoted[anchor]) || anchor >= reported_from ? TK_MOD_REPORTED
+                                                                                                 : TK_MOD_ASSERTED;
+                event_text(x, e, anchor, v->end);
+            }
+            if (v1_events)
+                for (size_t i = ev_lo[v1]; i < ev_lo[v1 + 1]; i++) drop[i - n0] = true;
+        } else if (v1_events) {
+            /* "urged the EU to lift": the frame's event names the act */
+            for (size_t i = ev_lo[v1]; i < ev_lo[v1 + 1]; i++) {
+                tk_event *e = &s->events.v[i];
+                copy_str(e->code, sizeof e->code, code);
+                e->verb_end = s->tokens.v[x->w.token[v->end - 1]].end;
+                if (tgt >= 0) set_ref(x, &e->target, tgt);
+            }
+        } else if (intent && obj >= 0) {
+            /* "Gondor wants Arnor to attack Rohan": an appeal to Arnor */
+            int sj = np_left(x, anchor);
+            if (sj < 0 || sj == obj) continue;
+            tk_event ev;
+            memset(&ev, 0, sizeof ev);
+            ev.sentence = (uint32_t)x->si;
+            set_ref(x, &ev.source, sj);
+            set_ref(x, &ev.target, obj);
+            copy_str(ev.code, sizeof ev.code, code);
+            ev.verb_start = fstart;
+            ev.verb_end = s->tokens.v[x->w.token[v->end - 1]].end;
+            ev.entry = v->entry;
+            ev.pattern = -1;
+            ev.date = sdate;
+            ev.negated = neg;
+            ev.modality = (anchor < 512 && x->quoted[anchor]) || anchor >= reported_from ? TK_MOD_REPORTED
+                                                                                           : TK_MOD_ASSERTED;
+            event_text(x, &ev, anchor, v->end);
+            if (s->events.n - n0 >= 64) continue;
+            tk_status st = add_one(s, &ev);
+            if (st != TK_OK) return st;
+        }
+    }
+    /* drop the frames' own events and any event now repeated */
+    size_t out = n0;
+    for (size_t i = n0; i < s->events.n; i++) {
+        if (i - n0 < 64 && drop[i - n0]) continue;
+        const tk_event *e = &s->events.v[i];
+        bool dup = false;
+        for (size_t j = n0; j < out && !dup; j++) {
+            const tk_event *o = &s->events.v[j];
+            dup = !strcmp(o->code, e->code) && !strcmp(o->source.code, e->source.code) &&
+                  o->target.set == e->target.set && (!o->target.set || !strcmp(o->target.code, e->target.code));
+        }
+        if (!dup) s->events.v[out++] = *e;
+    }
+    s->events.n = out;
+    return TK_OK;
+}
+
 static tk_status code_sentence(sent *x) {
     tk_story *s = x->s;
     tk_status st = tk_match_words_of(s, x->si, &x->w);
@@ -748,8 +984,10 @@ static tk_status code_sentence(sent *x) {
     int last_src = -1;
     uint32_t reported_from = UINT32_MAX; /* words after "said that" are reported */
     int speaker = -1;                    /* subject of the reporting verb */
+    uint32_t ev_lo[257];                 /* the events of chunk ci: [ev_lo[ci], ev_lo[ci + 1]) */
     for (size_t ci = 0; ci < x->nc; ci++) {
         const chunk *v = &x->c[ci];
+        if (ci < 256) ev_lo[ci] = (uint32_t)s->events.n;
         if (v->kind != TK_ENTRY_VERB) continue;
         /* every verb entry for this span: an event verb, a reporting verb
          * ("recalled their ambassadors" / "he recalled"), or both */
@@ -1026,6 +1264,11 @@ static tk_status code_sentence(sent *x) {
             if ((st = add_event(s, &rev)) != TK_OK) return st;
         }
         }
+    }
+    const tk_options *o = &s->engine->opts;
+    if (x->nc <= 256 && (o->frames > 0 || (o->frames == 0 && !o->no_builtin_dicts))) {
+        ev_lo[x->nc] = (uint32_t)s->events.n;
+        if ((st = compose_frames(x, ev_lo, reported_from, speaker, sdate)) != TK_OK) return st;
     }
     return TK_OK;
 }

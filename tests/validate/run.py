@@ -192,19 +192,34 @@ def petrarch2():
         records.append({"id": head.get("id"), "date": date8(head.get("date", "20000101")),
                         "text": " ".join(t.group(1).split()), "cat": head.get("category", "-"), "exp": codings})
     events = code_stories([{k: r[k] for k in ("id", "date", "text")} for r in records], [])
-    results = []
+    # the same without frames ("will supply arms" as an intent, 0332, not
+    # the supply, 072): CAMEO's codebook, which we follow, and PETRARCH2's
+    # gold records differ there
+    plain = code_stories([{k: r[k] for k in ("id", "date", "text")} for r in records], [], ["--frames", "off"])
+    def ok_of(got, c):
+        if c.get("noevents") == "True":
+            return not got
+        return any(((ev["source"] or {}).get("code") or "")[:3] == c.get("sourcecode", "")[:3] and
+                   ((ev["target"] or {}).get("code") or "")[:3] == c.get("targetcode", "")[:3] and
+                   ev["root"] == c.get("eventcode", "")[:2] for ev in got)
+    results, deliberate = [], []
     for r in records:
         got = events.get(r["id"], [])
         for c in r["exp"]:
-            if c.get("noevents") == "True":
-                results.append(("no event", fail(r, not got, "no event", got)))
-            elif "eventcode" in c:
-                ok = any(((ev["source"] or {}).get("code") or "")[:3] == c.get("sourcecode", "")[:3] and
-                         ((ev["target"] or {}).get("code") or "")[:3] == c.get("targetcode", "")[:3] and
-                         ev["root"] == c.get("eventcode", "")[:2] for ev in got)
-                results.append((c.get("eventcode", "")[:2],
-                                fail(r, ok, f"{c.get('sourcecode')} {c.get('eventcode')} {c.get('targetcode')}", got)))
-    return report("petrarch2", results)
+            if c.get("noevents") != "True" and "eventcode" not in c:
+                continue
+            ok = ok_of(got, c)
+            want = "no event" if c.get("noevents") == "True" else f"{c.get('sourcecode')} {c.get('eventcode')} {c.get('targetcode')}"
+            cat = "no event" if c.get("noevents") == "True" else c.get("eventcode", "")[:2]
+            results.append((cat, fail(r, ok, want, got)))
+            if not ok and ok_of(plain.get(r["id"], []), c):
+                deliberate.append(f"    {r['id']}: want {want}; got {brief(got)}")
+    out = report("petrarch2", results)
+    if deliberate:
+        print(f"  of the failures, {len(deliberate)} come from a rule we keep on purpose (CAMEO's frames: "
+              "an act after 'will', 'agreed to', 'threatened to' takes the frame's code; --frames off passes them):")
+        print("\n".join(deliberate))
+    return out
 
 total = [0, 0]
 for s in suites:
