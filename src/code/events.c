@@ -866,11 +866,20 @@ static tk_status compose_frames(sent *x, const uint32_t *ev_lo, uint32_t reporte
                 for (size_t i = ev_lo[v1]; i < ev_lo[v1 + 1]; i++) drop[i - n0] = true;
         } else if (v1_events) {
             /* "urged the EU to lift": the frame's event names the act */
+            /* "threatened to break relations with Russia": the act's object
+             * when the frame had none */
+            if (tgt < 0) {
+                uint32_t end = ci + 1 < x->nc ? x->c[ci + 1].start : (uint32_t)x->w.n;
+                for (uint32_t w = v->end; w < end; w++)
+                    if (C(x, w) & W_BREAK) { end = w; break; }
+                tgt = np_right(x, v->end, end);
+            }
             for (size_t i = ev_lo[v1]; i < ev_lo[v1 + 1]; i++) {
                 tk_event *e = &s->events.v[i];
                 copy_str(e->code, sizeof e->code, code);
                 e->verb_end = s->tokens.v[x->w.token[v->end - 1]].end;
-                if (tgt >= 0) set_ref(x, &e->target, tgt);
+                if (tgt >= 0 && (!e->target.set || obj < 0)) set_ref(x, &e->target, tgt);
+                if (e->target.set && e->source.set && !strcmp(e->target.code, e->source.code)) e->target.set = false;
             }
         } else if (intent && obj >= 0) {
             /* "Gondor wants Arnor to attack Rohan": an appeal to Arnor */

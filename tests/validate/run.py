@@ -163,7 +163,10 @@ def plover():
             continue
         records.append({"id": r["id"], "date": r.get("date", "2000-01-01"), "text": r["text"],
                         "event": r["event"], "src": actors(r.get("source")), "tgt": actors(r.get("target"))})
-    events = code_stories([{k: r[k] for k in ("id", "date", "text")} for r in records], [])
+    # the readme: "All date fields are set to 2000-01-01", a placeholder, and
+    # the records are coded with today's codes (SRB, not 2000's SCGSRB):
+    # coded without a date
+    events = code_stories([{k: r[k] for k in ("id", "text")} for r in records], [])
     roots = plover_roots()
     results = []
     for r in records:
