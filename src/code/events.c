@@ -88,7 +88,9 @@ static const struct { const char *w; uint32_t bits; } word_classes[] = {
     {"the", W_DET | W_JOIN}, {"a", W_DET}, {"an", W_DET}, {"its", W_DET}, {"their", W_DET},
     {"his", W_DET}, {"her", W_DET}, {"our", W_DET}, {"this", W_DET}, {"these", W_DET},
     {"those", W_DET}, {"any", W_DET}, {"no", W_DET | W_NEG}, {"every", W_DET}, {"each", W_DET},
-    {"my", W_DET}, {"your", W_DET}, {"such", W_DET},
+    {"my", W_DET}, {"your", W_DET}, {"such", W_DET}, {"all", W_DET}, {"some", W_DET},
+    {"several", W_DET}, {"many", W_DET}, {"more", W_DET}, {"much", W_DET}, {"other", W_DET},
+    {"another", W_DET},
     {"by", W_PREP | W_BY}, {"of", W_PREP | W_JOIN}, {"in", W_PREP | W_IN}, {"on", W_PREP}, {"at", W_PREP},
     {"for", W_PREP}, {"with", W_PREP}, {"from", W_PREP}, {"into", W_PREP}, {"against", W_PREP},
     {"over", W_PREP}, {"under", W_PREP}, {"between", W_PREP},
@@ -740,7 +742,8 @@ static uint32_t skip_left(const sent *x, uint32_t k, bool *neg) {
     return k;
 }
 
-static tk_status compose_frames(sent *x, const uint32_t *ev_lo, uint32_t reported_from, int speaker, int32_t sdate) {
+static tk_status compose_frames(sent *x, const uint32_t *ev_lo, const bool *noun_use, uint32_t reported_from,
+                                int speaker, int32_t sdate) {
     tk_story *s = x->s;
     size_t nc = x->nc < 256 ? x->nc : 256;
     if (!nc) return TK_OK;
@@ -771,8 +774,19 @@ static tk_status compose_frames(sent *x, const uint32_t *ev_lo, uint32_t reporte
                     q = x->nps[obj].start;
                     continue;
                 }
-                if (C(x, w) & W_INTENT) { intent = true; anchor = w; break; }
-                if (w < 512 && last_of[w] >= 0) { v1 = last_of[w]; anchor = x->c[v1].start; break; }
+                if (C(x, w) & W_INTENT) {
+                    intent = true;
+                    anchor = w;
+                    if (w < 512 && last_of[w] >= 0) v1 = last_of[w]; /* "seeks to": its own event goes */
+                    break;
+                }
+                if (w < 512 && last_of[w] >= 0) {
+                    /* "in order to", "the plan to": a noun frames nothing */
+                    const chunk *f = &x->c[last_of[w]];
+                    if (!noun_use[last_of[w]] && !(f->start > 0 && (C(x, f->start - 1) & (W_DET | W_PREP))))
+                        v1 = last_of[w], anchor = f->start;
+                    break;
+                }
                 if (C(x, w) & (W_BREAK | W_COMMA | W_TO | W_THAT | W_AND | W_COND)) break;
                 q = w;
             }
@@ -819,15 +833,27 @@ static tk_status compose_frames(sent *x, const uint32_t *ev_lo, uint32_t reporte
         }
         if (!root) continue;
         const char *c2 = lo < hi ? s->events.v[lo].code : chunk_code(x, ci);
-        if (!c2 || c2[0] < '0' || c2[0] > '9') continue;
+        if (!c2 || c2[0] < '0' || c2[0] > '9') {
+            /* "are seeking to deepen ties": an intent, whatever its act */
+            if (intent && obj < 0 && v1 >= 0)
+                for (size_t i = ev_lo[v1]; i < ev_lo[v1 + 1]; i++) copy_str(s->events.v[i].code, 8, "030");
+            continue;
+        }
+        bool v1_events = v1 >= 0 && ev_lo[v1] < ev_lo[v1 + 1];
+        const tk_event *e1 = v1_events ? &s->events.v[ev_lo[v1]] : NULL;
         for (uint32_t w = v->end; w < x->w.n && w < 512 && !unless_seen; w++)
             if ((C(x, w) & W_COND) && x->w.w[w].s[0] == 'u') unless_seen = true;
         if (root == 3 && unless_seen) root = 13;
-        bool v1_events = v1 >= 0 && ev_lo[v1] < ev_lo[v1 + 1];
-        const tk_event *e1 = v1_events ? &s->events.v[ev_lo[v1]] : NULL;
         if (e1 && e1->negated) neg = true;
         if (!e1 && anchor >= 3 && in_range(x, anchor - 3, anchor, W_NEG)) neg = true;
-        if (root == 3 && neg) { root = 12; neg = false; } /* "would not provide": a refusal */
+        int act = (c2[0] - '0') * 10 + (c2[1] - '0');
+        if (root == 3 && act >= 10 && act <= 13) {
+            /* "seeks to pressure": the act as it is, without the frame's event */
+            if (lo < hi && v1_events)
+                for (size_t i = ev_lo[v1]; i < ev_lo[v1 + 1]; i++) drop[i - n0] = true;
+            continue;
+        }
+        if (root == 3 && neg && act < 10) { root = 12; neg = false; } /* "would not provide": a refusal */
         char code[8];
         if (!tk_compose_code(root, c2, code, sizeof code)) continue;
         if (!tk_cameo_find(&s->engine->cameo, code)) code[3] = '\0'; /* no such sub-code: its parent */
@@ -922,6 +948,33 @@ static tk_status compose_frames(sent *x, const uint32_t *ev_lo, uint32_t reporte
     return TK_OK;
 }
 
+/* Does the word end in -ing ("shelling", "attacking")? */
+static bool ing_form(const tk_word *w) {
+    return w->n > 4 && !memcmp(w->s + w->n - 3, "ing", 3);
+}
+
+/* Does the word end in -ed ("Russian forces shelled": a verb after a
+ * plural noun that the dictionaries also know as a verb)? */
+static bool ed_form(const tk_word *w) {
+    return w->n > 3 && w->s[w->n - 2] == 'e' && w->s[w->n - 1] == 'd';
+}
+
+/* Is word i one that makes the word after it a noun: a number ("two
+ * attacks"), or an adjective the dictionaries do not know by its ending
+ * ("economic aid", "military support", "massive protests")? */
+static bool noun_before(const sent *x, uint32_t i) {
+    if (i >= 512 || i >= x->w.n || x->np_at[i] >= 0 || C(x, i)) return false;
+    const tk_word *w = &x->w.w[i];
+    if (w->n && w->s[0] >= '0' && w->s[0] <= '9') return true;
+    if (w->n < 5 || (x->s->tokens.v[x->w.token[i]].flags & TK_TF_UPPER)) return false;
+    static const char *const ends[] = {"ic", "al", "ary", "ian", "ive", "ous", "ful", NULL};
+    for (const char *const *e = ends; *e; e++) {
+        size_t n = strlen(*e);
+        if (!memcmp(w->s + w->n - n, *e, n)) return true;
+    }
+    return false;
+}
+
 static tk_status code_sentence(sent *x) {
     tk_story *s = x->s;
     tk_status st = tk_match_words_of(s, x->si, &x->w);
@@ -974,6 +1027,17 @@ static tk_status code_sentence(sent *x) {
          * a verb and before a preposition is its object, not a verb of its
          * own */
         const tk_word *w = &x->w.w[v->start];
+        bool after_chunk = ci > 0 && x->c[ci - 1].end == v->start;
+        if (v->kind == TK_ENTRY_VERB && v->start > 0 && !after_chunk && noun_before(x, v->start - 1))
+            noun_use[ci] = true;
+        /* "halted aid to", "provide support": a verb right after another
+         * is its object ("began shelling", "helped rebuild" keep theirs;
+         * "has risen" is an auxiliary and its verb) */
+        if (v->kind == TK_ENTRY_VERB && after_chunk && x->c[ci - 1].kind == TK_ENTRY_VERB &&
+            !ing_form(&x->w.w[v->end - 1]) && !ed_form(&x->w.w[v->end - 1]) &&
+            !(C(x, v->start - 1) & (W_BE | W_HAVE | W_FUT | W_MUST)) &&
+            !(x->w.w[v->start - 1].n >= 4 && !memcmp(x->w.w[v->start - 1].s, "help", 4)))
+            noun_use[ci] = true;
         if (v->kind == TK_ENTRY_VERB && ci > 0 && x->c[ci - 1].kind == TK_ENTRY_VERB &&
             x->c[ci - 1].end == v->start && v->end == v->start + 1 && w->n > 3 && w->s[w->n - 1] == 's' &&
             w->s[w->n - 2] != 's' && v->end < x->w.n && (C(x, v->end) & (W_PREP | W_TO)))
@@ -1053,8 +1117,8 @@ static tk_status code_sentence(sent *x) {
             if ((st = add_event(s, &ev)) != TK_OK) return st;
             continue;
         }
-        if (v->start > 0 && (C(x, v->start - 1) & (W_DET | W_PREP))) {
-            TRACE(x, "          a noun here (after a determiner or preposition): no event\n");
+        if (v->start > 0 && ((C(x, v->start - 1) & (W_DET | W_PREP)) || (ci < 256 && noun_use[ci]))) {
+            TRACE(x, "          a noun here (after a determiner, preposition, adjective, number or verb): no event\n");
             continue; /* a noun: "the attack", "by telephone" */
         }
         /* a capitalised word inside the sentence is part of a name ("the
@@ -1277,7 +1341,7 @@ static tk_status code_sentence(sent *x) {
     const tk_options *o = &s->engine->opts;
     if (x->nc <= 256 && (o->frames > 0 || (o->frames == 0 && !o->no_builtin_dicts))) {
         ev_lo[x->nc] = (uint32_t)s->events.n;
-        if ((st = compose_frames(x, ev_lo, reported_from, speaker, sdate)) != TK_OK) return st;
+        if ((st = compose_frames(x, ev_lo, noun_use, reported_from, speaker, sdate)) != TK_OK) return st;
     }
     return TK_OK;
 }

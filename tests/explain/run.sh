@@ -25,7 +25,7 @@ expect "Russia accused Ukraine of shelling the city." \
     "verb   accused  ->  ACCUSE [112]  data/verbs/11-disapprove.verbs:" \
     "SHELLING" "matches" \
     "event: RUS -> 1123 -> UKR (asserted)" \
-    "a noun here (after a determiner or preposition): no event" \
+    "a noun here (after a determiner, preposition, adjective, number or verb): no event" \
     "events (1):"
 expect "France did not sign an agreement with Mali." \
     "WITH + [057]  data/verbs/05-diplomatic-cooperation.verbs:" \
