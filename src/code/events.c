@@ -801,13 +801,19 @@ static tk_status compose_frames(sent *x, const uint32_t *ev_lo, const bool *noun
             bool would = m->n == 5 && !memcmp(m->s, "would", 5);
             bool reported = speaker >= 0 || reported_from <= anchor;
             if (C(x, anchor) & W_MUST) {
-                /* "X said Y must ...": X demands it of Y */
-                if (speaker >= 0) {
+                /* "X said Y must ...", "X declared that Y must ...": X
+                 * demands it of Y */
+                int who = speaker, subj = np_left(x, anchor);
+                if (who < 0 && subj >= 0 && x->nps[subj].start > 1) {
+                    uint32_t w = x->nps[subj].start - 1;
+                    if (C(x, w) & W_THAT) w--;
+                    if (w < 512 && last_of[w] >= 0) who = np_left(x, x->c[last_of[w]].start);
+                }
+                if (who >= 0 && subj >= 0 && subj != who) {
                     root = m->s[0] == 'm' ? 10 : 2;
                     speaker_frame = true;
-                    src = speaker;
-                    tgt = np_left(x, anchor);
-                    if (tgt == speaker) root = 0;
+                    src = who;
+                    tgt = subj;
                 }
             } else if (!would || reported) {
                 root = 3;
