@@ -30,6 +30,19 @@ expect "Russia accused Ukraine of shelling the city." \
 expect "France did not sign an agreement with Mali." \
     "WITH + [057]  data/verbs/05-diplomatic-cooperation.verbs:" \
     "event: NOT FRA -> 057 -> MLI (asserted)"
+# frames: the act inside "threatened to", "will", "refused to", "X said Y
+# must" takes the frame's code, and the frame's own event goes
+expect "Iran threatened to impose sanctions on Azerbaijan." \
+    "frame   threatened to impose  ->  root 13 of [163]: [1312]" \
+    "IRN -> 1312 -> AZE" "events (1):"
+expect "Finland will give Tanzania aid." \
+    "frame   will give  ->  root 03 of [070]: [033]" "FIN -> 033 -> TZA"
+expect "Serbia refused to release the prisoners." \
+    "frame   refused to release  ->  root 12 of [0841]: [1243]" "events (1):"
+expect "Russia said that Sudan must return the helicopter." \
+    "frame   must return  ->  root 10 of" "RUS -> 1053 -> SDN"
+# "would" frames only reported speech: alone it is a hypothesis
+expect "Iran would attack Israel." "IRN -> 190 -> ISR  (hypothetical)"
 # several sources, no target: a cooperative act is between them, each way;
 # a critical one is not
 expect "Armenia and Azerbaijan agreed to continue the talks." \
