@@ -35,7 +35,7 @@ expect "France did not sign an agreement with Mali." \
 expect "Iran threatened to impose sanctions on Azerbaijan." \
     "frame   threatened to impose  ->  root 13 of [163]: [1312]" \
     "IRN -> 1312 -> AZE" "events (1):"
-expect "Finland will give Tanzania aid." \
+expect "Finland will give Tanzania economic aid." \
     "frame   will give  ->  root 03 of [070]: [033]" "FIN -> 033 -> TZA"
 expect "Serbia refused to release the prisoners." \
     "frame   refused to release  ->  root 12 of [0841]: [1243]" "events (1):"
