@@ -345,12 +345,42 @@ static bool sentence_subject(tk_qctx *x, uint32_t sa, uint32_t lim, tk_mention *
     return true;
 }
 
+/* A lowercase -ly word with no other class: an adverb between a subject
+ * and its verb ("Trump reportedly said"), not a noun ("the family said"). */
+static bool ly_adverb(tk_qctx *x, uint32_t i, uint32_t lo) {
+    const tk_token *t = T(x, i);
+    if (!lower_word(x, i) || t->end - t->start < 5 || memcmp(x->s->text + t->end - 2, "ly", 2) ||
+        tk_qctx_bits(x, i))
+        return false;
+    return i == lo || (!(tk_qctx_bits(x, i - 1) & (QW_DEF | QW_INDEF | QW_POSS)) && T(x, i - 1)->kind != TK_TOK_PUNCT);
+}
+
+/* "with many marchers and spectators chanting": the noun phrase between
+ * "with" and a participle whose subject it is; p is the participle (or the
+ * adverb before it). */
+static bool with_subject(tk_qctx *x, uint32_t p, uint32_t lo, tk_mention *m) {
+    uint32_t a = p;
+    while (a > lo && p - a < 8 && np_token(x, a - 1) && !TK_QCTX_IS(x, a - 1, "with")) {
+        if (tk_qctx_bits(x, a - 1) & (QW_PREP | QW_REL | QW_SUBORD | QW_AUX | QW_CUE)) return false;
+        a--;
+    }
+    if (a == p || a == lo || !TK_QCTX_IS(x, a - 1, "with") || !mention_ok(x, a, p)) return false;
+    m->a = a;
+    m->b = p;
+    return true;
+}
+
 /* The subject before a cue verb at v: "Laurence Broers said", "His
  * neighbour, he says, repeats", "a government that tells". */
 static bool subject_before(tk_qctx *x, uint32_t v, uint32_t lo, tk_mention *m) {
     uint32_t p = v;
     int skipped = 0;
-    while (p > lo && skipped < 3 && (tk_qctx_bits(x, p - 1) & (QW_ADV | QW_AUX))) { p--; skipped++; }
+    bool aux = false;
+    while (p > lo && skipped < 3 && ((tk_qctx_bits(x, p - 1) & (QW_ADV | QW_AUX)) || ly_adverb(x, p - 1, lo))) {
+        aux = aux || (tk_qctx_bits(x, p - 1) & QW_AUX);
+        p--;
+        skipped++;
+    }
     m->da = m->db = 0;
     m->rel = TK_NONE;
     if (p > lo + 1 && T(x, p - 1)->kind == TK_TOK_CLOSE) {
@@ -359,12 +389,13 @@ static bool subject_before(tk_qctx *x, uint32_t v, uint32_t lo, tk_mention *m) {
         while (k > lo && p - k < 10 && T(x, k)->kind != TK_TOK_OPEN) k--;
         if (T(x, k)->kind == TK_TOK_OPEN) p = k;
     }
+    /* "with many marchers chanting", "with Trump reportedly yelling": the
+     * participle's own subject */
+    if (ends_ing(x, v) && with_subject(x, p, lo, m)) return true;
     /* "…, saying that", "Adding, “…”": a participle's subject is that of
      * the cue before it ("Mr. Manafort said, adding that"), else the
-     * sentence's; "with Donald Trump tweeting" keeps its own */
-    if (ends_ing(x, v) && skipped == 0 && p > lo && !(tk_qctx_bits(x, p - 1) & (QW_HE | QW_SHE | QW_THEY)) &&
-        !(T(x, p - 1)->kind == TK_TOK_WORD && (T(x, p - 1)->flags & TK_TF_UPPER) && !tk_qctx_bits(x, p - 1) &&
-          p - 1 > lo && TK_QCTX_IS(x, p - 2, "with"))) {
+     * sentence's */
+    if (ends_ing(x, v) && !aux && p > lo && !(tk_qctx_bits(x, p - 1) & (QW_HE | QW_SHE | QW_THEY))) {
         uint32_t e2;
         for (uint32_t k = v; k-- > lo;)
             if (!ends_ing(x, k) && cue_at(x, k, lo, &e2)) return subject_before(x, k, lo, m);
@@ -605,6 +636,12 @@ static bool cue_after(tk_qctx *x, const tk_quote *q, uint32_t c, tk_mention *m, 
             if (crossed && vend < end && (tk_qctx_bits(x, vend) & (QW_DEF | QW_INDEF | QW_POSS | QW_THEY)) &&
                 !(tk_qctx_bits(x, vend) & QW_REL))
                 return false; /* "…?” Her critics cited it as evidence" */
+            if (crossed) {
+                /* "…?” Mills then writes back, “You look cute.”": a cue that
+                 * opens a quote of its own is that quote's */
+                for (uint32_t i = vend; i < s->tokens.n && i < vend + 3 && !terminal(x, i); i++)
+                    if (is_mark(x, i) || is_single(x, i)) return false;
+            }
             if (m->a != j && !(m->da == j)) {
                 /* something between the quote and the subject: only adverbs and dates */
                 bool ok = m->a > j;
@@ -619,6 +656,42 @@ static bool cue_after(tk_qctx *x, const tk_quote *q, uint32_t c, tk_mention *m, 
         }
     }
     return false;
+}
+
+/* The cue whose object clause, with no "that", starts with the subject at
+ * a: "Trump said he'd asked his “people”", "Donald Trump told reporters he
+ * thought Fields had “…”"; TK_NONE when none. *vend gets its end. */
+static uint32_t governing_cue(tk_qctx *x, uint32_t a, uint32_t lo, uint32_t *vend) {
+    for (uint32_t c = a; c-- > lo && a - c <= 4;) {
+        if (!np_token(x, c)) break;
+        uint32_t e;
+        if (!cue_at(x, c, lo, &e)) continue;
+        if (e == a || (tk_qctx_bits(x, c) & QW_TELL)) { *vend = e; return c; }
+        break;
+    }
+    return TK_NONE;
+}
+
+/* The cue of the clause that holds the subject m of a nearer cue, or
+ * TK_NONE: "Wasserman Schultz said … that the platform should reiterate
+ * “…”" (a "that"-clause), "Trump said he'd asked his “people”" (one with
+ * no "that"); the quoted words are the outer speaker's. *e2 gets its end. */
+static uint32_t outer_cue(tk_qctx *x, const tk_mention *m, uint32_t sa, uint32_t *e2) {
+    uint32_t gov = governing_cue(x, m->a, sa, e2);
+    if (gov != TK_NONE) return gov;
+    /* "She says it underscores that …": a subject that is no one hands
+     * over to an earlier cue's person */
+    bool that = !tk_speaker_personlike(x, m) && m->b - m->a == 1;
+    bool comma = false;
+    for (uint32_t k = m->a; k-- > sa;) {
+        if (is_mark(x, k)) break;
+        /* "While Trump affirmed that he likes Cruz, he also stated “…”": a
+         * comma closes the that-clause */
+        if (is_ch(x, k, ',') && !that) comma = true;
+        if (TK_QCTX_IS(x, k, "that") && !comma) that = true;
+        if (that && !ends_ing(x, k) && cue_at(x, k, sa, e2)) return k;
+    }
+    return TK_NONE;
 }
 
 /* A cue before the quote that opens at token o, within its sentence. */
@@ -652,32 +725,20 @@ static int cue_before(tk_qctx *x, uint32_t o, tk_mention *m, uint32_t *cue_a, ui
             if (subject_before(x, k, sa, m)) {
                 *cue_a = k;
                 *cue_b = vend;
-                /* "Wasserman Schultz said … that the platform should
-                 * reiterate “…”": the quoted words are those of the
-                 * speaker whose "that"-clause holds the nearer cue */
-                uint32_t e2;
-                /* "She says it underscores that …": a subject that is no
-                 * one hands over to an earlier cue's person */
-                bool that = !tk_speaker_personlike(x, m) && m->b - m->a == 1;
-                bool comma = false;
-                for (uint32_t k2 = m->a; k2-- > sa;) {
-                    if (is_mark(x, k2)) break;
-                    /* "While Trump affirmed that he likes Cruz, he also
-                     * stated “…”": a comma closes the that-clause */
-                    if (is_ch(x, k2, ',') && !that) comma = true;
-                    if (TK_QCTX_IS(x, k2, "that") && !comma) that = true;
-                    if (that && !ends_ing(x, k2) && cue_at(x, k2, sa, &e2)) {
-                        tk_mention m2;
-                        /* "the FBI confirmed that it was “…”": after "it"
-                         * or "they", any earlier subject */
-                        bool pron = m->b - m->a == 1 && (tk_qctx_bits(x, m->a) & QW_THEY);
-                        if (subject_before(x, k2, sa, &m2) && (pron || tk_speaker_personlike(x, &m2))) {
-                            *m = m2;
-                            *cue_a = k2;
-                            *cue_b = e2;
-                        }
+                /* the quoted words are those of the speaker whose clause
+                 * holds the nearer cue, up the chain ("She added that she
+                 * thinks Trump appeals to …") */
+                for (int hop = 0; hop < 3; hop++) {
+                    uint32_t e2, k2 = outer_cue(x, m, sa, &e2);
+                    tk_mention m2;
+                    /* "the FBI confirmed that it was “…”": after "it" or
+                     * "they", any earlier subject */
+                    bool pron = m->b - m->a == 1 && (tk_qctx_bits(x, m->a) & QW_THEY);
+                    if (k2 == TK_NONE || !subject_before(x, k2, sa, &m2) || !(pron || tk_speaker_personlike(x, &m2)))
                         break;
-                    }
+                    *m = m2;
+                    *cue_a = k2;
+                    *cue_b = e2;
                 }
                 return HOW_BEFORE;
             }
@@ -951,6 +1012,9 @@ tk_status tk_quotes_find(tk_story *s) {
         for (size_t k = qi + 1; k < s->quotes.n && si != TK_NONE; k++) {
             const tk_quote *r = &s->quotes.v[k];
             if (tk_qctx_sent(&x, r->tok_start) != si) break;
+            /* a quote inside this one speaks for someone the speaker
+             * quotes ("Not once has an adviser of mine said, 'Man, …'") */
+            if (r->start < q->end) continue;
             if ((r->speaker >= 0 || r->mention_end > r->mention_start) && r->kind == TK_QUOTE_SPEECH) {
                 q->speaker = r->speaker;
                 q->how = HOW_SENTENCE;
