@@ -327,15 +327,30 @@ static bool sentence_subject(tk_qctx *x, uint32_t sa, uint32_t lim, tk_mention *
     }
     while (a + 1 < lim && (tk_qctx_bits(x, a) & QW_CONJ)) a++;     /* "And then Trump went" */
     while (a + 1 < lim && (tk_qctx_bits(x, a) & QW_ADV) && !is_ch(x, a + 1, ',')) a++;
-    uint32_t fb = tk_qctx_bits(x, a);
-    const tk_token *t0 = T(x, a);
-    bool ly = t0->end - t0->start > 4 && !memcmp(x->s->text + t0->end - 2, "ly", 2); /* "Hastily, …" */
-    if ((fb & (QW_PREP | QW_SUBORD | QW_ADV)) || ends_ing(x, a) || is_mark(x, a) || ly) {
+    /* opening phrases, up to three: "Speaking to MSNBC on Monday in New
+     * Hampshire, which hosts the primary, Bush …", "At a rally in
+     * Birmingham, Alabama, on Saturday, some of his supporters …" */
+    for (int round = 0; round < 3 && a < lim; round++) {
+        uint32_t fb = tk_qctx_bits(x, a);
+        const tk_token *t0 = T(x, a);
+        bool ly = t0->end - t0->start > 4 && !memcmp(x->s->text + t0->end - 2, "ly", 2); /* "Hastily, …" */
+        bool opener = (fb & (QW_PREP | QW_SUBORD | QW_ADV)) || ends_ing(x, a) || is_mark(x, a) || ly;
+        if (round > 0) {
+            /* "about 200 protesters" is a subject */
+            if ((fb & QW_PREP) && a + 1 < lim && T(x, a + 1)->kind == TK_TOK_NUMBER) break;
+            opener = opener || (fb & QW_REL);
+            /* a lone name between commas, then a preposition: a place */
+            if (a + 2 < lim && (t0->flags & TK_TF_UPPER) && is_ch(x, a + 1, ',') &&
+                (tk_qctx_bits(x, a + 2) & (QW_PREP | QW_REL)))
+                opener = true;
+        }
+        if (!opener) break;
         uint32_t c = a;
         while (c < lim && c - a < 25 && !is_ch(x, c, ',') && !terminal(x, c)) c++;
         if (c >= lim || !is_ch(x, c, ',')) return false;
         a = c + 1;
     }
+    if (a >= lim) return false;
     uint32_t b = np_forward(x, a, lim);
     if (b == a || !mention_ok(x, a, b)) return false;
     m->a = a;
@@ -608,6 +623,9 @@ static bool cue_after(tk_qctx *x, const tk_quote *q, uint32_t c, tk_mention *m, 
     uint32_t k = j;
     while (k < end && k - j < 2 && (tk_qctx_bits(x, k) & QW_ADV)) k++;
     if (k < end && cue_at(x, k, j, &vend)) {
+        /* "…,” referring to the convention": a participle goes on with the
+         * clause before the quote; what follows it is no speaker */
+        if (ends_ing(x, k)) return false;
         if (speaker_after_verb(x, k, vend, end, m)) {
             *cue_a = k;
             *cue_b = vend;
