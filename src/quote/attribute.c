@@ -162,6 +162,14 @@ static bool cue_at_ex(tk_qctx *x, uint32_t i, uint32_t lo, uint32_t *end, bool n
     return true;
 }
 
+/* A cue word right after a determiner is a noun: "One tweet said", "the
+ * email read". */
+static bool noun_after_det(tk_qctx *x, uint32_t i, uint32_t lo) {
+    if (i <= lo) return false;
+    uint32_t pb = tk_qctx_bits(x, i - 1);
+    return (pb & (QW_DEF | QW_INDEF | QW_POSS)) && !(pb & QW_REL);
+}
+
 /* Tokens that can be part of a speaker mention. */
 static bool np_token(tk_qctx *x, uint32_t i) {
     const tk_token *t = T(x, i);
@@ -179,7 +187,7 @@ static uint32_t np_forward(tk_qctx *x, uint32_t i, uint32_t end) {
         if (j > i && (bits & (QW_REL | QW_SUBORD | QW_AUX))) break;
         if (j > i && lower_word(x, j)) {
             /* a verb: "the teacher says", "Addis Ababa rejected" */
-            if (bits & QW_CUE && !(bits & QW_ROLE)) break;
+            if (bits & QW_CUE && !(bits & QW_ROLE) && !noun_after_det(x, j, i)) break;
             const tk_token *p = T(x, j - 1);
             /* ... unless a comma or a stop follows: "the Taliban government, X" */
             bool noun_end = j + 1 < end && (is_ch(x, j + 1, ',') || terminal(x, j + 1));
@@ -458,7 +466,7 @@ static bool subject_before(tk_qctx *x, uint32_t v, uint32_t lo, tk_mention *m) {
         }
         uint32_t bits = tk_qctx_bits(x, a - 1);
         if (bits & (QW_REL | QW_SUBORD | QW_AUX)) break;
-        if ((bits & QW_CUE) && lower_word(x, a - 1) && !(bits & QW_ROLE)) break;
+        if ((bits & QW_CUE) && lower_word(x, a - 1) && !(bits & QW_ROLE) && !noun_after_det(x, a - 1, lo)) break;
         if (lower_word(x, a - 1) && a - 1 > lo && (tk_qctx_bits(x, a - 2) & QW_AUX)) break;
         if (lower_word(x, a - 1) && !bits && a - 1 > lo && T(x, a - 2)->kind == TK_TOK_WORD &&
             !(tk_qctx_bits(x, a - 2) & (QW_DEF | QW_INDEF | QW_POSS | QW_ADV))) {
@@ -699,7 +707,8 @@ static uint32_t outer_cue(tk_qctx *x, const tk_mention *m, uint32_t sa, uint32_t
     if (gov != TK_NONE) return gov;
     /* "She says it underscores that …": a subject that is no one hands
      * over to an earlier cue's person */
-    bool that = !tk_speaker_personlike(x, m) && m->b - m->a == 1;
+    bool that = !tk_speaker_personlike(x, m) && m->b - m->a == 1 && !TK_QCTX_IS(x, m->a, "i") &&
+                !TK_QCTX_IS(x, m->a, "we"); /* "I laughed and said": the writer speaks */
     bool comma = false;
     for (uint32_t k = m->a; k-- > sa;) {
         if (is_mark(x, k)) break;
@@ -784,12 +793,17 @@ static int cue_before(tk_qctx *x, uint32_t o, tk_mention *m, uint32_t *cue_a, ui
             }
         }
     }
-    /* "Pollsters agree - Carl Bialik: “…”": the name right before the colon */
+    /* "Pollsters agree - Carl Bialik: “…”", "More from Blumenthal and
+     * Cohen: “…”": the names right before the colon */
     if (o > sa + 2 && is_ch(x, o - 1, ':') && o - 1 - sa > 6) {
         uint32_t b = o - 1, a = b;
-        while (a > sa && b - a < 5 && T(x, a - 1)->kind == TK_TOK_WORD && (T(x, a - 1)->flags & TK_TF_UPPER)) a--;
+        while (a > sa && b - a < 8 && T(x, a - 1)->kind == TK_TOK_WORD &&
+               ((T(x, a - 1)->flags & TK_TF_UPPER) || (a < b && a - 1 > sa && (tk_qctx_bits(x, a - 1) & QW_CONJ) &&
+                                                       (T(x, a - 2)->flags & TK_TF_UPPER))))
+            a--;
         tk_mention t = {a, b, 0, 0, TK_NONE};
-        if (b - a >= 2 && a > sa && T(x, a - 1)->kind == TK_TOK_PUNCT && tk_speaker_personlike(x, &t)) {
+        bool before = a > sa && (T(x, a - 1)->kind == TK_TOK_PUNCT || TK_QCTX_IS(x, a - 1, "from"));
+        if (b - a >= 2 && before && tk_speaker_personlike(x, &t)) {
             *m = t;
             *cue_a = *cue_b = o - 1;
             return HOW_FRAME;
@@ -807,22 +821,43 @@ static int cue_before(tk_qctx *x, uint32_t o, tk_mention *m, uint32_t *cue_a, ui
             }
         }
     }
+    /* "Kasich resisted: “…”", "Clinton has since apologized for what
+     * happened: “…”": the subject of the clause that the colon ends */
+    if (o > sa + 2 && is_ch(x, o - 1, ':')) {
+        tk_mention t;
+        if (sentence_subject(x, sa, o - 1, &t) && t.b < o - 1 && tk_speaker_personlike(x, &t)) {
+            *m = t;
+            *cue_a = *cue_b = o - 1;
+            return HOW_FRAME;
+        }
+    }
     return HOW_NONE;
 }
 
 /* A quote that opens its sentence, with no cue of its own, after a
  * sentence that introduces it: "Cruz tweeted a warning. “Missouri: …”" */
-static int cue_lead_in(tk_qctx *x, uint32_t o, tk_mention *m, uint32_t *cue_a, uint32_t *cue_b) {
+static int cue_lead_in(tk_qctx *x, uint32_t o, bool whole_para, tk_mention *m, uint32_t *cue_a, uint32_t *cue_b) {
     uint32_t si = tk_qctx_sent(x, o);
     if (si == TK_NONE || si == 0 || x->s->sentences.v[si].tok_start != o) return HOW_NONE;
     const tk_sentence *p = &x->s->sentences.v[si - 1];
     if (p->tok_end <= p->tok_start || T(x, p->tok_start)->para + 1 < T(x, o)->para) return HOW_NONE;
-    if (T(x, p->tok_start)->para != T(x, o)->para && !is_ch(x, p->tok_end - 1, ':')) return HOW_NONE;
+    /* in the paragraph before, only a sentence that ends with a colon, or
+     * (when asked) one that is the whole paragraph ("Howard continued his
+     * remarks.") */
+    if (T(x, p->tok_start)->para != T(x, o)->para && !is_ch(x, p->tok_end - 1, ':') &&
+        !(whole_para && (p->tok_start == 0 || T(x, p->tok_start - 1)->para != T(x, p->tok_start)->para)))
+        return HOW_NONE;
     for (uint32_t k = p->tok_start; k < p->tok_end; k++)
         if (is_mark(x, k)) return HOW_NONE;
-    for (uint32_t k = p->tok_end; k-- > p->tok_start;) {
+    /* the first cue of the main clause ("Carter said that for decades some
+     * critics had been predicting …"), not of a clause before its comma
+     * ("Not long after Trump tweeted the quote, Chuck Todd asked …") */
+    bool sub = false;
+    for (uint32_t k = p->tok_start; k < p->tok_end; k++) {
         uint32_t vend;
-        if (cue_at(x, k, p->tok_start, &vend) && subject_before(x, k, p->tok_start, m)) {
+        if (is_ch(x, k, ',')) sub = false;
+        else if (tk_qctx_bits(x, k) & QW_SUBORD) sub = true;
+        if (!sub && cue_at(x, k, p->tok_start, &vend) && subject_before(x, k, p->tok_start, m)) {
             *cue_a = k;
             *cue_b = vend;
             return HOW_BEFORE;
@@ -971,7 +1006,7 @@ tk_status tk_quotes_find(tk_story *s) {
         if (how != HOW_NONE) {}
         else if (close != TK_NONE && cue_after(&x, q, close, &m, &ca, &cb)) how = HOW_AFTER;
         else if (open != TK_NONE) how = cue_before(&x, open, &m, &ca, &cb);
-        if (how == HOW_NONE && open != TK_NONE) how = cue_lead_in(&x, open, &m, &ca, &cb);
+        if (how == HOW_NONE && open != TK_NONE) how = cue_lead_in(&x, open, false, &m, &ca, &cb);
         if (how == HOW_NONE && close != TK_NONE) {
             /* “drew quite well …” in the 2008 primary, said Paul Beck. —
              * the sentence's closing ", said X" */
@@ -986,6 +1021,11 @@ tk_status tk_quotes_find(tk_story *s) {
                 }
             }
         }
+        /* a quote that is a whole sentence after a one-sentence paragraph
+         * that introduces it */
+        if (how == HOW_NONE && open != TK_NONE && close != TK_NONE &&
+            (close + 1 >= n || tk_qctx_opens(&x, close + 1) || T(&x, close + 1)->para != T(&x, close)->para))
+            how = cue_lead_in(&x, open, true, &m, &ca, &cb);
         if (how != HOW_NONE) {
             int32_t id = tk_speaker_resolve(&x, &m);
             if (id == -2) return tk_story_fail(s, TK_ENOMEM, "out of memory");
