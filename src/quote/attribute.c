@@ -703,7 +703,9 @@ static uint32_t governing_cue(tk_qctx *x, uint32_t a, uint32_t lo, uint32_t *ven
  * “…”" (a "that"-clause), "Trump said he'd asked his “people”" (one with
  * no "that"); the quoted words are the outer speaker's. *e2 gets its end. */
 static uint32_t outer_cue(tk_qctx *x, const tk_mention *m, uint32_t sa, uint32_t *e2) {
-    uint32_t gov = governing_cue(x, m->a, sa, e2);
+    /* "He describes a government that tells its partners: …": a
+     * relative clause's antecedent is an object, not a clause's subject */
+    uint32_t gov = m->rel == TK_NONE ? governing_cue(x, m->a, sa, e2) : TK_NONE;
     if (gov != TK_NONE) return gov;
     /* "She says it underscores that …": a subject that is no one hands
      * over to an earlier cue's person */
