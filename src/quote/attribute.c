@@ -656,7 +656,8 @@ static bool cue_after(tk_qctx *x, const tk_quote *q, uint32_t c, tk_mention *m, 
             if (m->a > j && !m->db && m->b - m->a > 1) {
                 /* "White House press secretary Josh Earnest told": all of it */
                 bool np = true;
-                for (uint32_t i = j; i < m->a && np; i++) np = np_token(x, i);
+                for (uint32_t i = j; i < m->a && np; i++)
+                    np = np_token(x, i) && !(tk_qctx_bits(x, i) & (QW_SUBORD | QW_REL | QW_CONJ | QW_AUX));
                 if (np) m->a = j;
             }
             if (crossed && vend < end && (tk_qctx_bits(x, vend) & (QW_DEF | QW_INDEF | QW_POSS | QW_THEY)) &&
@@ -754,6 +755,14 @@ static int cue_before(tk_qctx *x, uint32_t o, tk_mention *m, uint32_t *cue_a, ui
             if (subject_before(x, k, sa, m)) {
                 *cue_a = k;
                 *cue_b = vend;
+                /* "Aubrey Pelletier hoisted a sign that read “15%!”": a
+                 * thing that speaks in a relative clause is the object of
+                 * a verb whose subject does */
+                if (m->rel != TK_NONE && m->a > sa + 1 && lower_word(x, m->a - 1) && !tk_qctx_bits(x, m->a - 1) &&
+                    !tk_speaker_personlike(x, m)) {
+                    tk_mention m2;
+                    if (subject_before(x, m->a - 1, sa, &m2) && m2.b <= m->a - 1) *m = m2;
+                }
                 /* the quoted words are those of the speaker whose clause
                  * holds the nearer cue, up the chain ("She added that she
                  * thinks Trump appeals to …") */
