@@ -34,7 +34,7 @@ suite python3 tests/quotes/patho.py "$B/tarikh" || status=1
 suite python3 tests/quotes/polnear.py --self-test || status=1
 # PolNeAR test split, direct quotes: the floors here guard what we reach
 # (docs/accuracy.md); the issue's speaker floor (0.88) is not met yet
-suite python3 tests/quotes/polnear.py "$B/tarikh" --split test --shared "$SHARED" --min-f1 0.90 --min-speaker 0.84 || status=1
+suite python3 tests/quotes/polnear.py "$B/tarikh" --split test --shared "$SHARED" --min-f1 0.90 --min-speaker 0.88 || status=1
 # add up: our suites print "name: N passed, M failed"; cmocka prints
 # "[  PASSED  ] N test(s)." and "[  FAILED  ] N test(s), listed below:"
 awk '

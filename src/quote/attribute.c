@@ -162,6 +162,14 @@ static bool cue_at_ex(tk_qctx *x, uint32_t i, uint32_t lo, uint32_t *end, bool n
     return true;
 }
 
+/* A cue word right after a determiner is a noun: "One tweet said", "the
+ * email read". */
+static bool noun_after_det(tk_qctx *x, uint32_t i, uint32_t lo) {
+    if (i <= lo) return false;
+    uint32_t pb = tk_qctx_bits(x, i - 1);
+    return (pb & (QW_DEF | QW_INDEF | QW_POSS)) && !(pb & QW_REL);
+}
+
 /* Tokens that can be part of a speaker mention. */
 static bool np_token(tk_qctx *x, uint32_t i) {
     const tk_token *t = T(x, i);
@@ -179,7 +187,7 @@ static uint32_t np_forward(tk_qctx *x, uint32_t i, uint32_t end) {
         if (j > i && (bits & (QW_REL | QW_SUBORD | QW_AUX))) break;
         if (j > i && lower_word(x, j)) {
             /* a verb: "the teacher says", "Addis Ababa rejected" */
-            if (bits & QW_CUE && !(bits & QW_ROLE)) break;
+            if (bits & QW_CUE && !(bits & QW_ROLE) && !noun_after_det(x, j, i)) break;
             const tk_token *p = T(x, j - 1);
             /* ... unless a comma or a stop follows: "the Taliban government, X" */
             bool noun_end = j + 1 < end && (is_ch(x, j + 1, ',') || terminal(x, j + 1));
@@ -327,15 +335,30 @@ static bool sentence_subject(tk_qctx *x, uint32_t sa, uint32_t lim, tk_mention *
     }
     while (a + 1 < lim && (tk_qctx_bits(x, a) & QW_CONJ)) a++;     /* "And then Trump went" */
     while (a + 1 < lim && (tk_qctx_bits(x, a) & QW_ADV) && !is_ch(x, a + 1, ',')) a++;
-    uint32_t fb = tk_qctx_bits(x, a);
-    const tk_token *t0 = T(x, a);
-    bool ly = t0->end - t0->start > 4 && !memcmp(x->s->text + t0->end - 2, "ly", 2); /* "Hastily, …" */
-    if ((fb & (QW_PREP | QW_SUBORD | QW_ADV)) || ends_ing(x, a) || is_mark(x, a) || ly) {
+    /* opening phrases, up to three: "Speaking to MSNBC on Monday in New
+     * Hampshire, which hosts the primary, Bush …", "At a rally in
+     * Birmingham, Alabama, on Saturday, some of his supporters …" */
+    for (int round = 0; round < 3 && a < lim; round++) {
+        uint32_t fb = tk_qctx_bits(x, a);
+        const tk_token *t0 = T(x, a);
+        bool ly = t0->end - t0->start > 4 && !memcmp(x->s->text + t0->end - 2, "ly", 2); /* "Hastily, …" */
+        bool opener = (fb & (QW_PREP | QW_SUBORD | QW_ADV)) || ends_ing(x, a) || is_mark(x, a) || ly;
+        if (round > 0) {
+            /* "about 200 protesters" is a subject */
+            if ((fb & QW_PREP) && a + 1 < lim && T(x, a + 1)->kind == TK_TOK_NUMBER) break;
+            opener = opener || (fb & QW_REL);
+            /* a lone name between commas, then a preposition: a place */
+            if (a + 2 < lim && (t0->flags & TK_TF_UPPER) && is_ch(x, a + 1, ',') &&
+                (tk_qctx_bits(x, a + 2) & (QW_PREP | QW_REL)))
+                opener = true;
+        }
+        if (!opener) break;
         uint32_t c = a;
         while (c < lim && c - a < 25 && !is_ch(x, c, ',') && !terminal(x, c)) c++;
         if (c >= lim || !is_ch(x, c, ',')) return false;
         a = c + 1;
     }
+    if (a >= lim) return false;
     uint32_t b = np_forward(x, a, lim);
     if (b == a || !mention_ok(x, a, b)) return false;
     m->a = a;
@@ -345,12 +368,42 @@ static bool sentence_subject(tk_qctx *x, uint32_t sa, uint32_t lim, tk_mention *
     return true;
 }
 
+/* A lowercase -ly word with no other class: an adverb between a subject
+ * and its verb ("Trump reportedly said"), not a noun ("the family said"). */
+static bool ly_adverb(tk_qctx *x, uint32_t i, uint32_t lo) {
+    const tk_token *t = T(x, i);
+    if (!lower_word(x, i) || t->end - t->start < 5 || memcmp(x->s->text + t->end - 2, "ly", 2) ||
+        tk_qctx_bits(x, i))
+        return false;
+    return i == lo || (!(tk_qctx_bits(x, i - 1) & (QW_DEF | QW_INDEF | QW_POSS)) && T(x, i - 1)->kind != TK_TOK_PUNCT);
+}
+
+/* "with many marchers and spectators chanting": the noun phrase between
+ * "with" and a participle whose subject it is; p is the participle (or the
+ * adverb before it). */
+static bool with_subject(tk_qctx *x, uint32_t p, uint32_t lo, tk_mention *m) {
+    uint32_t a = p;
+    while (a > lo && p - a < 8 && np_token(x, a - 1) && !TK_QCTX_IS(x, a - 1, "with")) {
+        if (tk_qctx_bits(x, a - 1) & (QW_PREP | QW_REL | QW_SUBORD | QW_AUX | QW_CUE)) return false;
+        a--;
+    }
+    if (a == p || a == lo || !TK_QCTX_IS(x, a - 1, "with") || !mention_ok(x, a, p)) return false;
+    m->a = a;
+    m->b = p;
+    return true;
+}
+
 /* The subject before a cue verb at v: "Laurence Broers said", "His
  * neighbour, he says, repeats", "a government that tells". */
 static bool subject_before(tk_qctx *x, uint32_t v, uint32_t lo, tk_mention *m) {
     uint32_t p = v;
     int skipped = 0;
-    while (p > lo && skipped < 3 && (tk_qctx_bits(x, p - 1) & (QW_ADV | QW_AUX))) { p--; skipped++; }
+    bool aux = false;
+    while (p > lo && skipped < 3 && ((tk_qctx_bits(x, p - 1) & (QW_ADV | QW_AUX)) || ly_adverb(x, p - 1, lo))) {
+        aux = aux || (tk_qctx_bits(x, p - 1) & QW_AUX);
+        p--;
+        skipped++;
+    }
     m->da = m->db = 0;
     m->rel = TK_NONE;
     if (p > lo + 1 && T(x, p - 1)->kind == TK_TOK_CLOSE) {
@@ -359,12 +412,13 @@ static bool subject_before(tk_qctx *x, uint32_t v, uint32_t lo, tk_mention *m) {
         while (k > lo && p - k < 10 && T(x, k)->kind != TK_TOK_OPEN) k--;
         if (T(x, k)->kind == TK_TOK_OPEN) p = k;
     }
+    /* "with many marchers chanting", "with Trump reportedly yelling": the
+     * participle's own subject */
+    if (ends_ing(x, v) && with_subject(x, p, lo, m)) return true;
     /* "…, saying that", "Adding, “…”": a participle's subject is that of
      * the cue before it ("Mr. Manafort said, adding that"), else the
-     * sentence's; "with Donald Trump tweeting" keeps its own */
-    if (ends_ing(x, v) && skipped == 0 && p > lo && !(tk_qctx_bits(x, p - 1) & (QW_HE | QW_SHE | QW_THEY)) &&
-        !(T(x, p - 1)->kind == TK_TOK_WORD && (T(x, p - 1)->flags & TK_TF_UPPER) && !tk_qctx_bits(x, p - 1) &&
-          p - 1 > lo && TK_QCTX_IS(x, p - 2, "with"))) {
+     * sentence's */
+    if (ends_ing(x, v) && !aux && p > lo && !(tk_qctx_bits(x, p - 1) & (QW_HE | QW_SHE | QW_THEY))) {
         uint32_t e2;
         for (uint32_t k = v; k-- > lo;)
             if (!ends_ing(x, k) && cue_at(x, k, lo, &e2)) return subject_before(x, k, lo, m);
@@ -412,7 +466,7 @@ static bool subject_before(tk_qctx *x, uint32_t v, uint32_t lo, tk_mention *m) {
         }
         uint32_t bits = tk_qctx_bits(x, a - 1);
         if (bits & (QW_REL | QW_SUBORD | QW_AUX)) break;
-        if ((bits & QW_CUE) && lower_word(x, a - 1) && !(bits & QW_ROLE)) break;
+        if ((bits & QW_CUE) && lower_word(x, a - 1) && !(bits & QW_ROLE) && !noun_after_det(x, a - 1, lo)) break;
         if (lower_word(x, a - 1) && a - 1 > lo && (tk_qctx_bits(x, a - 2) & QW_AUX)) break;
         if (lower_word(x, a - 1) && !bits && a - 1 > lo && T(x, a - 2)->kind == TK_TOK_WORD &&
             !(tk_qctx_bits(x, a - 2) & (QW_DEF | QW_INDEF | QW_POSS | QW_ADV))) {
@@ -577,6 +631,9 @@ static bool cue_after(tk_qctx *x, const tk_quote *q, uint32_t c, tk_mention *m, 
     uint32_t k = j;
     while (k < end && k - j < 2 && (tk_qctx_bits(x, k) & QW_ADV)) k++;
     if (k < end && cue_at(x, k, j, &vend)) {
+        /* "…,” referring to the convention": a participle goes on with the
+         * clause before the quote; what follows it is no speaker */
+        if (ends_ing(x, k)) return false;
         if (speaker_after_verb(x, k, vend, end, m)) {
             *cue_a = k;
             *cue_b = vend;
@@ -599,12 +656,19 @@ static bool cue_after(tk_qctx *x, const tk_quote *q, uint32_t c, tk_mention *m, 
             if (m->a > j && !m->db && m->b - m->a > 1) {
                 /* "White House press secretary Josh Earnest told": all of it */
                 bool np = true;
-                for (uint32_t i = j; i < m->a && np; i++) np = np_token(x, i);
+                for (uint32_t i = j; i < m->a && np; i++)
+                    np = np_token(x, i) && !(tk_qctx_bits(x, i) & (QW_SUBORD | QW_REL | QW_CONJ | QW_AUX));
                 if (np) m->a = j;
             }
             if (crossed && vend < end && (tk_qctx_bits(x, vend) & (QW_DEF | QW_INDEF | QW_POSS | QW_THEY)) &&
                 !(tk_qctx_bits(x, vend) & QW_REL))
                 return false; /* "…?” Her critics cited it as evidence" */
+            if (crossed) {
+                /* "…?” Mills then writes back, “You look cute.”": a cue that
+                 * opens a quote of its own is that quote's */
+                for (uint32_t i = vend; i < s->tokens.n && i < vend + 3 && !terminal(x, i); i++)
+                    if (is_mark(x, i) || is_single(x, i)) return false;
+            }
             if (m->a != j && !(m->da == j)) {
                 /* something between the quote and the subject: only adverbs and dates */
                 bool ok = m->a > j;
@@ -619,6 +683,45 @@ static bool cue_after(tk_qctx *x, const tk_quote *q, uint32_t c, tk_mention *m, 
         }
     }
     return false;
+}
+
+/* The cue whose object clause, with no "that", starts with the subject at
+ * a: "Trump said he'd asked his “people”", "Donald Trump told reporters he
+ * thought Fields had “…”"; TK_NONE when none. *vend gets its end. */
+static uint32_t governing_cue(tk_qctx *x, uint32_t a, uint32_t lo, uint32_t *vend) {
+    for (uint32_t c = a; c-- > lo && a - c <= 4;) {
+        if (!np_token(x, c)) break;
+        uint32_t e;
+        if (!cue_at(x, c, lo, &e)) continue;
+        if (e == a || (tk_qctx_bits(x, c) & QW_TELL)) { *vend = e; return c; }
+        break;
+    }
+    return TK_NONE;
+}
+
+/* The cue of the clause that holds the subject m of a nearer cue, or
+ * TK_NONE: "Wasserman Schultz said … that the platform should reiterate
+ * “…”" (a "that"-clause), "Trump said he'd asked his “people”" (one with
+ * no "that"); the quoted words are the outer speaker's. *e2 gets its end. */
+static uint32_t outer_cue(tk_qctx *x, const tk_mention *m, uint32_t sa, uint32_t *e2) {
+    /* "He describes a government that tells its partners: …": a
+     * relative clause's antecedent is an object, not a clause's subject */
+    uint32_t gov = m->rel == TK_NONE ? governing_cue(x, m->a, sa, e2) : TK_NONE;
+    if (gov != TK_NONE) return gov;
+    /* "She says it underscores that …": a subject that is no one hands
+     * over to an earlier cue's person */
+    bool that = !tk_speaker_personlike(x, m) && m->b - m->a == 1 && !TK_QCTX_IS(x, m->a, "i") &&
+                !TK_QCTX_IS(x, m->a, "we"); /* "I laughed and said": the writer speaks */
+    bool comma = false;
+    for (uint32_t k = m->a; k-- > sa;) {
+        if (is_mark(x, k)) break;
+        /* "While Trump affirmed that he likes Cruz, he also stated “…”": a
+         * comma closes the that-clause */
+        if (is_ch(x, k, ',') && !that) comma = true;
+        if (TK_QCTX_IS(x, k, "that") && !comma) that = true;
+        if (that && !ends_ing(x, k) && cue_at(x, k, sa, e2)) return k;
+    }
+    return TK_NONE;
 }
 
 /* A cue before the quote that opens at token o, within its sentence. */
@@ -652,32 +755,28 @@ static int cue_before(tk_qctx *x, uint32_t o, tk_mention *m, uint32_t *cue_a, ui
             if (subject_before(x, k, sa, m)) {
                 *cue_a = k;
                 *cue_b = vend;
-                /* "Wasserman Schultz said … that the platform should
-                 * reiterate “…”": the quoted words are those of the
-                 * speaker whose "that"-clause holds the nearer cue */
-                uint32_t e2;
-                /* "She says it underscores that …": a subject that is no
-                 * one hands over to an earlier cue's person */
-                bool that = !tk_speaker_personlike(x, m) && m->b - m->a == 1;
-                bool comma = false;
-                for (uint32_t k2 = m->a; k2-- > sa;) {
-                    if (is_mark(x, k2)) break;
-                    /* "While Trump affirmed that he likes Cruz, he also
-                     * stated “…”": a comma closes the that-clause */
-                    if (is_ch(x, k2, ',') && !that) comma = true;
-                    if (TK_QCTX_IS(x, k2, "that") && !comma) that = true;
-                    if (that && !ends_ing(x, k2) && cue_at(x, k2, sa, &e2)) {
-                        tk_mention m2;
-                        /* "the FBI confirmed that it was “…”": after "it"
-                         * or "they", any earlier subject */
-                        bool pron = m->b - m->a == 1 && (tk_qctx_bits(x, m->a) & QW_THEY);
-                        if (subject_before(x, k2, sa, &m2) && (pron || tk_speaker_personlike(x, &m2))) {
-                            *m = m2;
-                            *cue_a = k2;
-                            *cue_b = e2;
-                        }
+                /* "Aubrey Pelletier hoisted a sign that read “15%!”": a
+                 * thing that speaks in a relative clause is the object of
+                 * a verb whose subject does */
+                if (m->rel != TK_NONE && m->a > sa + 1 && lower_word(x, m->a - 1) && !tk_qctx_bits(x, m->a - 1) &&
+                    !tk_speaker_personlike(x, m)) {
+                    tk_mention m2;
+                    if (subject_before(x, m->a - 1, sa, &m2) && m2.b <= m->a - 1) *m = m2;
+                }
+                /* the quoted words are those of the speaker whose clause
+                 * holds the nearer cue, up the chain ("She added that she
+                 * thinks Trump appeals to …") */
+                for (int hop = 0; hop < 3; hop++) {
+                    uint32_t e2, k2 = outer_cue(x, m, sa, &e2);
+                    tk_mention m2;
+                    /* "the FBI confirmed that it was “…”": after "it" or
+                     * "they", any earlier subject */
+                    bool pron = m->b - m->a == 1 && (tk_qctx_bits(x, m->a) & QW_THEY);
+                    if (k2 == TK_NONE || !subject_before(x, k2, sa, &m2) || !(pron || tk_speaker_personlike(x, &m2)))
                         break;
-                    }
+                    *m = m2;
+                    *cue_a = k2;
+                    *cue_b = e2;
                 }
                 return HOW_BEFORE;
             }
@@ -705,12 +804,17 @@ static int cue_before(tk_qctx *x, uint32_t o, tk_mention *m, uint32_t *cue_a, ui
             }
         }
     }
-    /* "Pollsters agree - Carl Bialik: “…”": the name right before the colon */
+    /* "Pollsters agree - Carl Bialik: “…”", "More from Blumenthal and
+     * Cohen: “…”": the names right before the colon */
     if (o > sa + 2 && is_ch(x, o - 1, ':') && o - 1 - sa > 6) {
         uint32_t b = o - 1, a = b;
-        while (a > sa && b - a < 5 && T(x, a - 1)->kind == TK_TOK_WORD && (T(x, a - 1)->flags & TK_TF_UPPER)) a--;
+        while (a > sa && b - a < 8 && T(x, a - 1)->kind == TK_TOK_WORD &&
+               ((T(x, a - 1)->flags & TK_TF_UPPER) || (a < b && a - 1 > sa && (tk_qctx_bits(x, a - 1) & QW_CONJ) &&
+                                                       (T(x, a - 2)->flags & TK_TF_UPPER))))
+            a--;
         tk_mention t = {a, b, 0, 0, TK_NONE};
-        if (b - a >= 2 && a > sa && T(x, a - 1)->kind == TK_TOK_PUNCT && tk_speaker_personlike(x, &t)) {
+        bool before = a > sa && (T(x, a - 1)->kind == TK_TOK_PUNCT || TK_QCTX_IS(x, a - 1, "from"));
+        if (b - a >= 2 && before && tk_speaker_personlike(x, &t)) {
             *m = t;
             *cue_a = *cue_b = o - 1;
             return HOW_FRAME;
@@ -728,22 +832,43 @@ static int cue_before(tk_qctx *x, uint32_t o, tk_mention *m, uint32_t *cue_a, ui
             }
         }
     }
+    /* "Kasich resisted: “…”", "Clinton has since apologized for what
+     * happened: “…”": the subject of the clause that the colon ends */
+    if (o > sa + 2 && is_ch(x, o - 1, ':')) {
+        tk_mention t;
+        if (sentence_subject(x, sa, o - 1, &t) && t.b < o - 1 && tk_speaker_personlike(x, &t)) {
+            *m = t;
+            *cue_a = *cue_b = o - 1;
+            return HOW_FRAME;
+        }
+    }
     return HOW_NONE;
 }
 
 /* A quote that opens its sentence, with no cue of its own, after a
  * sentence that introduces it: "Cruz tweeted a warning. “Missouri: …”" */
-static int cue_lead_in(tk_qctx *x, uint32_t o, tk_mention *m, uint32_t *cue_a, uint32_t *cue_b) {
+static int cue_lead_in(tk_qctx *x, uint32_t o, bool whole_para, tk_mention *m, uint32_t *cue_a, uint32_t *cue_b) {
     uint32_t si = tk_qctx_sent(x, o);
     if (si == TK_NONE || si == 0 || x->s->sentences.v[si].tok_start != o) return HOW_NONE;
     const tk_sentence *p = &x->s->sentences.v[si - 1];
     if (p->tok_end <= p->tok_start || T(x, p->tok_start)->para + 1 < T(x, o)->para) return HOW_NONE;
-    if (T(x, p->tok_start)->para != T(x, o)->para && !is_ch(x, p->tok_end - 1, ':')) return HOW_NONE;
+    /* in the paragraph before, only a sentence that ends with a colon, or
+     * (when asked) one that is the whole paragraph ("Howard continued his
+     * remarks.") */
+    if (T(x, p->tok_start)->para != T(x, o)->para && !is_ch(x, p->tok_end - 1, ':') &&
+        !(whole_para && (p->tok_start == 0 || T(x, p->tok_start - 1)->para != T(x, p->tok_start)->para)))
+        return HOW_NONE;
     for (uint32_t k = p->tok_start; k < p->tok_end; k++)
         if (is_mark(x, k)) return HOW_NONE;
-    for (uint32_t k = p->tok_end; k-- > p->tok_start;) {
+    /* the first cue of the main clause ("Carter said that for decades some
+     * critics had been predicting …"), not of a clause before its comma
+     * ("Not long after Trump tweeted the quote, Chuck Todd asked …") */
+    bool sub = false;
+    for (uint32_t k = p->tok_start; k < p->tok_end; k++) {
         uint32_t vend;
-        if (cue_at(x, k, p->tok_start, &vend) && subject_before(x, k, p->tok_start, m)) {
+        if (is_ch(x, k, ',')) sub = false;
+        else if (tk_qctx_bits(x, k) & QW_SUBORD) sub = true;
+        if (!sub && cue_at(x, k, p->tok_start, &vend) && subject_before(x, k, p->tok_start, m)) {
             *cue_a = k;
             *cue_b = vend;
             return HOW_BEFORE;
@@ -892,7 +1017,7 @@ tk_status tk_quotes_find(tk_story *s) {
         if (how != HOW_NONE) {}
         else if (close != TK_NONE && cue_after(&x, q, close, &m, &ca, &cb)) how = HOW_AFTER;
         else if (open != TK_NONE) how = cue_before(&x, open, &m, &ca, &cb);
-        if (how == HOW_NONE && open != TK_NONE) how = cue_lead_in(&x, open, &m, &ca, &cb);
+        if (how == HOW_NONE && open != TK_NONE) how = cue_lead_in(&x, open, false, &m, &ca, &cb);
         if (how == HOW_NONE && close != TK_NONE) {
             /* “drew quite well …” in the 2008 primary, said Paul Beck. —
              * the sentence's closing ", said X" */
@@ -907,6 +1032,11 @@ tk_status tk_quotes_find(tk_story *s) {
                 }
             }
         }
+        /* a quote that is a whole sentence after a one-sentence paragraph
+         * that introduces it */
+        if (how == HOW_NONE && open != TK_NONE && close != TK_NONE &&
+            (close + 1 >= n || tk_qctx_opens(&x, close + 1) || T(&x, close + 1)->para != T(&x, close)->para))
+            how = cue_lead_in(&x, open, true, &m, &ca, &cb);
         if (how != HOW_NONE) {
             int32_t id = tk_speaker_resolve(&x, &m);
             if (id == -2) return tk_story_fail(s, TK_ENOMEM, "out of memory");
@@ -951,6 +1081,9 @@ tk_status tk_quotes_find(tk_story *s) {
         for (size_t k = qi + 1; k < s->quotes.n && si != TK_NONE; k++) {
             const tk_quote *r = &s->quotes.v[k];
             if (tk_qctx_sent(&x, r->tok_start) != si) break;
+            /* a quote inside this one speaks for someone the speaker
+             * quotes ("Not once has an adviser of mine said, 'Man, …'") */
+            if (r->start < q->end) continue;
             if ((r->speaker >= 0 || r->mention_end > r->mention_start) && r->kind == TK_QUOTE_SPEECH) {
                 q->speaker = r->speaker;
                 q->how = HOW_SENTENCE;
