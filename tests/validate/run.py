@@ -139,7 +139,8 @@ def actors(v):
 # PLOVER categories of the 2016 gold records that the 2021 CAMEO->PLOVER
 # table no longer names, by their CAMEO roots
 LEGACY_ROOTS = {"DISAPPROVE": {"11"}, "DEMAND": {"10"}, "FIGHT": {"19"}, "MOBILIZE": {"15"},
-                "REJECT": {"12"}, "THREATEN": {"13"}, "YIELD": {"08"}, "ENGAGE": {"03", "04", "05"}}
+                "REJECT": {"12"}, "THREATEN": {"13"}, "YIELD": {"08"}, "ENGAGE": {"03", "04", "05"},
+                "INVESTIGATE": {"09"}}
 
 def plover_roots():
     """PLOVER category -> the CAMEO roots whose codes map to it (our table)."""
