@@ -954,6 +954,12 @@ static tk_status compose_frames(sent *x, const uint32_t *ev_lo, const bool *noun
     return TK_OK;
 }
 
+/* "allowed refugees to return": an infinitive right after the object of
+ * the verb before it, part of that verb's clause and event */
+static bool infinitive_after_object(const sent *x, const chunk *v) {
+    return v->start > 1 && (C(x, v->start - 1) & W_TO) && v->start - 2 < 512 && x->np_at[v->start - 2] >= 0;
+}
+
 /* Does the word end in -ing ("shelling", "attacking")? */
 static bool ing_form(const tk_word *w) {
     return w->n > 4 && !memcmp(w->s + w->n - 3, "ing", 3);
@@ -1136,14 +1142,15 @@ static tk_status code_sentence(sent *x) {
         }
         /* "called on both parties to resume": the infinitive is part of the
          * governing verb's event, not one of its own */
-        if (v->start > 1 && (C(x, v->start - 1) & W_TO) && v->start - 2 < 512 && x->np_at[v->start - 2] >= 0) {
+        if (infinitive_after_object(x, v)) {
             TRACE(x, "          an infinitive after an object: part of the verb before it, no event\n");
             continue;
         }
         /* the clause to the right ends at the next break or event verb */
         uint32_t clause_end = (uint32_t)x->w.n;
         for (size_t cj = ci + 1; cj < x->nc; cj++)
-            if (x->c[cj].kind == TK_ENTRY_VERB && !(cj < 256 && (reduced[cj] || noun_use[cj]))) {
+            if (x->c[cj].kind == TK_ENTRY_VERB && !(cj < 256 && (reduced[cj] || noun_use[cj])) &&
+                !infinitive_after_object(x, &x->c[cj])) {
                 clause_end = x->c[cj].start;
                 break;
             }
