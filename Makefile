@@ -6,7 +6,8 @@ PKGS = libutf8proc libcjson zlib libzstd
 SHARED ?= ../shared
 
 # Install the Debian packages we need when pkg-config cannot find them.
-DEPS_OK := $(shell pkg-config --exists $(PKGS) cmocka 2>/dev/null && test -f /usr/share/wordnet/verb.exc && echo yes)
+POSLEX ?= /usr/share/festival/dicts/wsj.wp39.poslexR
+DEPS_OK := $(shell pkg-config --exists $(PKGS) cmocka 2>/dev/null && test -f /usr/share/wordnet/verb.exc && test -f $(POSLEX) && echo yes)
 ifneq ($(DEPS_OK),yes)
 $(info tarikh: installing build dependencies (scripts/install-deps.sh))
 $(shell sh scripts/install-deps.sh >&2)
@@ -23,8 +24,8 @@ B ?= build
 LIB_SRC = $(wildcard src/util/*.c src/read/*.c src/clean/*.c src/segment/*.c src/match/*.c src/code/*.c src/dict/*.c src/write/*.c src/engine/*.c src/quote/*.c)
 DATA_FILES = $(sort $(wildcard data/*.md data/*/*.txt data/*/*.actors data/*/*.verbs))
 WORDNET ?= /usr/share/wordnet
-GEN_SRC = $(B)/gen/irregular.c $(B)/gen/data.c
-GEN_OBJ = $(B)/obj/gen/irregular.o $(B)/obj/gen/data.o
+GEN_SRC = $(B)/gen/irregular.c $(B)/gen/data.c $(B)/gen/poslex.c
+GEN_OBJ = $(B)/obj/gen/irregular.o $(B)/obj/gen/data.o $(B)/obj/gen/poslex.o
 CLI_SRC = $(wildcard src/cli/*.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(B)/obj/%.o)
 CLI_OBJ = $(CLI_SRC:%.c=$(B)/obj/%.o)
@@ -43,6 +44,10 @@ $(B)/obj/%.o: %.c $(HDRS)
 $(B)/gen/irregular.c: tools/gen_irregular.py
 	@mkdir -p $(dir $@)
 	@python3 tools/gen_irregular.py $(WORDNET) $@
+
+$(B)/gen/poslex.c: tools/gen_poslex.py
+	@mkdir -p $(dir $@)
+	@python3 tools/gen_poslex.py $(POSLEX) $@
 
 $(B)/gen/data.c: tools/embed.py $(DATA_FILES)
 	@mkdir -p $(dir $@)

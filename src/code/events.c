@@ -9,6 +9,7 @@
 #include "code.h"
 #include "../match/match.h"
 #include "../quote/quote.h"
+#include "poslex.h"
 
 #define MAX_MATCHES 1024
 
@@ -960,6 +961,26 @@ static bool infinitive_after_object(const sent *x, const chunk *v) {
     return v->start > 1 && (C(x, v->start - 1) & W_TO) && v->start - 2 < 512 && x->np_at[v->start - 2] >= 0;
 }
 
+/* Words the treebank tags a noun at least this often (percent) need a
+ * verb's place to be coded as verbs (see verb_slot). */
+#define TK_NOUN_PCT 80
+
+/* Can word i be a verb by what stands before it: its subject phrase, a
+ * pronoun, an auxiliary or modal, "to", "and", a comma, a relative word,
+ * a negation, an adverb, or a capitalised name the dictionaries do not
+ * know ("Mugabe attacks")? */
+static bool verb_slot(const sent *x, uint32_t i) {
+    if (i == 0 || i > 512) return false;
+    uint32_t p = i - 1;
+    if (x->np_at[p] >= 0) return true;
+    if (C(x, p) & (W_PRON | W_BE | W_HAVE | W_FUT | W_MUST | W_TO | W_AND | W_COMMA | W_REL | W_THAT | W_NEG |
+                   W_ADV | W_INTENT))
+        return true;
+    const tk_word *w = &x->w.w[p];
+    if (w->n > 3 && w->s[w->n - 2] == 'l' && w->s[w->n - 1] == 'y') return true;
+    return (x->s->tokens.v[x->w.token[p]].flags & TK_TF_UPPER) && x->wid[p] == TK_NONE;
+}
+
 /* Does the word end in -ing ("shelling", "attacking")? */
 static bool ing_form(const tk_word *w) {
     return w->n > 4 && !memcmp(w->s + w->n - 3, "ing", 3);
@@ -1040,6 +1061,12 @@ static tk_status code_sentence(sent *x) {
          * own */
         const tk_word *w = &x->w.w[v->start];
         bool after_chunk = ci > 0 && x->c[ci - 1].end == v->start;
+        /* a word the treebank mostly tags a noun ("talks", "fire",
+         * "order") is a verb only where a verb can stand */
+        if (v->kind == TK_ENTRY_VERB && v->end == v->start + 1 && !verb_slot(x, v->start)) {
+            int pn = tk_poslex_noun(w->s, w->n);
+            if (pn >= TK_NOUN_PCT) noun_use[ci] = true;
+        }
         if (v->kind == TK_ENTRY_VERB && v->start > 0 && !after_chunk && noun_before(x, v->start - 1))
             noun_use[ci] = true;
         /* "halted aid to", "provide support": a verb right after another

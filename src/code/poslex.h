@@ -1,0 +1,22 @@
+/* poslex.h — how likely a word is a noun rather than a verb, from the Penn
+ * Treebank tags of Festival's part-of-speech lexicon (festlex-poslex, read
+ * at build time by tools/gen_poslex.py into build/gen/poslex.c). Only words
+ * with both readings are listed ("talks" 95, "attack" 82, "help" 17). */
+#ifndef TK_POSLEX_H
+#define TK_POSLEX_H
+
+#include <stddef.h>
+
+typedef struct tk_poslex_entry {
+    const char *word;   /* lower case */
+    unsigned char noun; /* P(noun | word) in percent, over noun and verb readings */
+} tk_poslex_entry;
+
+extern const tk_poslex_entry tk_poslex[]; /* sorted by word */
+extern const unsigned tk_poslex_count;
+
+/* P(noun | word) in percent for the lower-case word s[0,n), or -1 when the
+ * lexicon does not give it both readings. */
+int tk_poslex_noun(const char *s, size_t n);
+
+#endif
