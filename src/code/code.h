@@ -12,6 +12,9 @@
 /* Builds the engine's table of the words the coder classifies (the, by,
  * not, would...). False when out of memory. */
 bool tk_code_tables_init(tk_intern *words, uint32_t *bits, size_t cap);
+/* The same for the words around a place that make it a location ("near",
+ * "north of", "the city of") or not ("interest in"). */
+bool tk_code_place_tables_init(tk_intern *words, uint32_t *bits, size_t cap);
 
 /* The date (YYYYMMDD) a sentence's events happened: the story's date
  * shifted by the sentence's words[0,n) ("on Wednesday", "yesterday",
