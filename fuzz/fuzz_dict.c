@@ -1,7 +1,7 @@
 /* fuzz_dict.c — libFuzzer entry point for the dictionary readers: the
- * first byte picks the kind (actors, agents, verbs, discards, issues), the
- * rest is the file's text; what loads is then matched against a few
- * words. Build with `make fuzz`, run with `make fuzz-run-dict`. */
+ * first byte picks the kind (actors, agents, verbs, discards, issues,
+ * places), the rest is the file's text; what loads is then matched against
+ * a few words. Build with `make fuzz`, run with `make fuzz-run-dict`. */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -15,7 +15,7 @@ static void on_hit(void *ctx, const tk_dict_match *m) {
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (size == 0) return 0;
-    int kind = 1 + data[0] % 5;
+    int kind = 1 + data[0] % 6; /* TK_ENTRY_ACTOR .. TK_ENTRY_PLACE */
     tk_dict d;
     tk_dict_init(&d);
     d.strict = data[0] & 0x80;

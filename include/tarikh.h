@@ -19,6 +19,7 @@
 #define TARIKH_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -65,6 +66,8 @@ typedef struct tk_options {
                              * with the built-in dictionaries and off when
                              * no_builtin_dicts (TABARI and PETRARCH dictionaries
                              * write their frames as patterns) */
+    int dedup_story;        /* keep only the first event of a story with each
+                             * (date, source code, target code, event code) */
     tk_diag_fn diag;        /* may be NULL: problems are then only counted */
     void *diag_ctx;
 } tk_options;
@@ -80,6 +83,7 @@ typedef struct tk_dict_stats {
     size_t actor_phrases, agent_phrases, verb_phrases, discard_phrases, issue_phrases;
     size_t synsets, transforms, words, trie_nodes, warnings, errors;
     size_t cameo_codes; /* event codes in the built-in CAMEO table */
+    size_t places, place_phrases; /* places (data/places/places.txt) and their spellings */
 } tk_dict_stats;
 void tk_engine_dict_stats(const tk_engine *engine, tk_dict_stats *out);
 
@@ -126,8 +130,29 @@ const char *tk_tsv_header(void);
 
 enum {
     TK_RENDER_SENTENCES = 1u << 0, /* add "sentences" with offsets and text */
-    TK_RENDER_TOKENS = 1u << 1     /* add tokens to each sentence (implies SENTENCES) */
+    TK_RENDER_TOKENS = 1u << 1,    /* add tokens to each sentence (implies SENTENCES) */
+    TK_RENDER_EVENT_SPANS = 1u << 2 /* note where each event is (tk_story_event_spans) */
 };
+
+/* One event of a rendering, for a caller that leaves some events out of
+ * what it writes (tarikh code --dedup day). */
+typedef struct tk_event_span {
+    size_t start, end; /* the event's bytes in the rendering, separators excluded */
+    int32_t date;      /* the event's date, YYYYMMDD; 0 when unknown */
+    uint64_t key;      /* a 64-bit hash of (date, source code, target code, event code) */
+} tk_event_span;
+
+/* After tk_story_render() with TK_RENDER_EVENT_SPANS: the span of each
+ * event, in order (*n of them, tk_story_event_count()), and the bytes
+ * [*count_start, *count_end) of the event count the rendering shows
+ * ("Events (3):" in the text format; equal when it shows none). The bytes
+ * between two events' spans are the same separator for every pair, so the
+ * rendering without some events is: everything before the first span, the
+ * kept spans joined by that separator, everything after the last span.
+ * Owned by the story, valid until its next load; NULL (and *n 0) when the
+ * last rendering did not ask for spans. */
+const tk_event_span *tk_story_event_spans(const tk_story *story, size_t *n, size_t *count_start,
+                                          size_t *count_end);
 
 /* Renders the coded story. On success *out points to *out_len bytes
  * (ending in a newline) owned by the story, valid until the next load or
@@ -151,6 +176,7 @@ size_t tk_story_sentence_count(const tk_story *story);
 size_t tk_story_warning_count(const tk_story *story);
 size_t tk_story_event_count(const tk_story *story);
 size_t tk_story_quote_count(const tk_story *story); /* spoken quotations */
+size_t tk_story_dropped_count(const tk_story *story); /* events dropped by dedup_story */
 
 const char *tk_status_str(tk_status status);
 

@@ -29,6 +29,7 @@ suite sh tests/corpora.sh "$B/tarikh" "$SHARED" || status=1
 suite sh tests/threads/run.sh "$B/tarikh" "$SHARED" || status=1
 suite sh tests/dict/run.sh "$B/tarikh" "$SHARED" || status=1
 suite python3 tests/dict/coverage.py "$B/tarikh" || status=1
+suite python3 tests/dedup/run.py "$B/tarikh" || status=1
 suite python3 tests/quotes/run.py "$B/tarikh" || status=1
 suite python3 tests/quotes/patho.py "$B/tarikh" || status=1
 suite python3 tests/quotes/polnear.py --self-test || status=1

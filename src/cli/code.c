@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "dedup.h"
 #include "input.h"
 #include "pipeline.h"
 #include "progress.h"
@@ -43,6 +44,8 @@ static const char code_usage[] =
     "      --max-bytes N   largest record or story accepted (default 16 MiB)\n"
     "      --dict [+]DIR   dictionaries (TABARI/PETRARCH formats) to use instead\n"
     "                      of the built-in ones; with +, in addition to them\n"
+    "                      (events are located with our places dictionary,\n"
+    "                      or without +, with a *places* file in DIR if any)\n"
     "      --no-events     read, clean and segment only (no events, no quotes)\n"
     "      --no-quotes     do not look for quotations\n"
     "      --tabari-stems  read --dict dictionaries with TABARI's stem rule (a\n"
@@ -51,6 +54,13 @@ static const char code_usage[] =
     "                      \"threatened to impose sanctions\" 1312, \"will give\n"
     "                      aid\" 0331 (default: on with the built-in\n"
     "                      dictionaries, off with --dict DIR alone)\n"
+    "      --dedup story|day\n"
+    "                      drop an event that repeats the (date, source code,\n"
+    "                      target code, event code) of an earlier event: of the\n"
+    "                      same story (story), or of any earlier story of the\n"
+    "                      run, date by date (day: the keys of the latest 64\n"
+    "                      dates are held, 1,000,000 at most); the summary\n"
+    "                      line counts the events dropped\n"
     "  -j, --threads N     code on N threads (default: the number of cores);\n"
     "                      the output is the same whatever N\n"
     "      --stats         print a summary line on stderr at the end (stories,\n"
@@ -81,6 +91,8 @@ enum {
 };
 enum { RES_CODED, RES_REJECTED, RES_NOMEM, RES_RENDER };
 
+enum { DEDUP_NONE, DEDUP_STORY, DEDUP_DAY };
+
 /* Read-only while workers run: how to code and render. */
 typedef struct code_cfg {
     tk_format format;
@@ -94,7 +106,11 @@ typedef struct run {
     input_kind forced;
     size_t max_bytes;
     /* main thread only: */
-    unsigned long long stories, rejected, sentences, warnings, events, quotes;
+    unsigned long long stories, rejected, sentences, warnings, events, quotes, dropped;
+    int dedup;                 /* DEDUP_* */
+    tk_dedup *days;            /* --dedup day: the keys written so far */
+    unsigned char *keep;       /* --dedup day: which events of a record to write */
+    size_t keep_cap;
     unsigned long long bytes_in;
     uint32_t file, emit_file;  /* files read so far; the file emit() is at */
     size_t nerr;               /* errors shown for emit_file */
@@ -155,6 +171,7 @@ static void work(void *ctx, tk_story *story, tk_slot *s, const char *in, tk_buf 
     s->warnings = tk_story_warning_count(story);
     s->events = tk_story_event_count(story);
     s->quotes = tk_story_quote_count(story);
+    s->dropped = tk_story_dropped_count(story);
     const char *text = NULL;
     size_t len = 0;
     st = tk_story_render(story, cfg->format, cfg->flags, &text, &len);
@@ -164,6 +181,78 @@ static void work(void *ctx, tk_story *story, tk_slot *s, const char *in, tk_buf 
     tk_buf_put(out, text, len);
     if (out->failed) { slot_message(s, out, RES_RENDER, "out of memory", ""); return; }
     s->out_len = len;
+    s->aux_len = 0;
+    if (cfg->flags & TK_RENDER_EVENT_SPANS) {
+        /* for emit(): the event count's place, then each event's span */
+        size_t n, cs, ce;
+        const tk_event_span *sp = tk_story_event_spans(story, &n, &cs, &ce);
+        s->aux_off = out->len;
+        tk_buf_put(out, &cs, sizeof cs);
+        tk_buf_put(out, &ce, sizeof ce);
+        if (n) tk_buf_put(out, sp, n * sizeof *sp);
+        if (out->failed) { slot_message(s, out, RES_RENDER, "out of memory", ""); return; }
+        s->aux_len = out->len - s->aux_off;
+    }
+}
+
+/* The i-th event span that work() stored after a record. */
+static tk_event_span span_at(const char *aux, size_t i) {
+    tk_event_span e;
+    memcpy(&e, aux + 2 * sizeof(size_t) + i * sizeof e, sizeof e);
+    return e;
+}
+
+static bool put(run *r, const char *p, size_t n) {
+    if (n && fwrite(p, 1, n, r->out) != n) r->write_error = true;
+    return !r->write_error;
+}
+
+/* --dedup day: writes the record without the events an earlier record
+ * of the run already gave on the same date (see dedup.h), in input order. */
+static void write_day_deduped(run *r, const tk_slot *s, const char *out) {
+    const char *o = out + s->out_off, *aux = out + s->aux_off;
+    size_t n = s->aux_len > 2 * sizeof(size_t) ? (s->aux_len - 2 * sizeof(size_t)) / sizeof(tk_event_span) : 0;
+    if (n > r->keep_cap) {
+        unsigned char *k = realloc(r->keep, n);
+        if (!k) { /* keep them all */
+            put(r, o, s->out_len);
+            return;
+        }
+        r->keep = k;
+        r->keep_cap = n;
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        tk_event_span e = span_at(aux, i);
+        r->keep[i] = tk_dedup_add(r->days, e.date, e.key);
+        kept += r->keep[i];
+    }
+    r->events -= n - kept;
+    r->dropped += n - kept;
+    if (kept == n) { put(r, o, s->out_len); return; }
+    size_t cs, ce;
+    memcpy(&cs, aux, sizeof cs);
+    memcpy(&ce, aux + sizeof cs, sizeof ce);
+    tk_event_span first = span_at(aux, 0), last = span_at(aux, n - 1);
+    size_t sep_a = 0, sep_b = 0; /* the separator between two events */
+    if (n > 1) { sep_a = first.end; sep_b = span_at(aux, 1).start; }
+    /* what comes before the events, with their count ("Events (3):") */
+    if (ce > cs && ce <= first.start) {
+        char num[24];
+        int k = snprintf(num, sizeof num, "%zu", kept);
+        if (!put(r, o, cs) || !put(r, num, (size_t)k) || !put(r, o + ce, first.start - ce)) return;
+    } else if (!put(r, o, first.start)) {
+        return;
+    }
+    bool any = false;
+    for (size_t i = 0; i < n; i++) {
+        if (!r->keep[i]) continue;
+        tk_event_span e = span_at(aux, i);
+        if (any && !put(r, o + sep_a, sep_b - sep_a)) return;
+        if (!put(r, o + e.start, e.end - e.start)) return;
+        any = true;
+    }
+    put(r, o + last.end, s->out_len - last.end);
 }
 
 static void report(run *r, const char *name, unsigned long long line, const char *msg, size_t len) {
@@ -209,9 +298,12 @@ static void emit(void *ctx, const tk_slot *s, const char *in, const char *out) {
             r->warnings += s->warnings;
             r->events += s->events;
             r->quotes += s->quotes;
+            r->dropped += s->dropped;
             if (s->result == RES_RENDER) {
                 fprintf(stderr, "tarikh: %.*s\n", (int)s->msg_len, s->msg_len ? out + s->msg_off : "");
                 r->io_error = true;
+            } else if (r->dedup == DEDUP_DAY && s->aux_len) {
+                write_day_deduped(r, s, out);
             } else if (s->out_len && fwrite(out + s->out_off, 1, s->out_len, r->out) != s->out_len) {
                 r->write_error = true;
             }
@@ -425,6 +517,7 @@ int tk_cmd_code(int argc, char **argv) {
         {"stats", no_argument, 0, 'S'},        {"dict", required_argument, 0, 'D'},
         {"no-events", no_argument, 0, 'E'},    {"no-quotes", no_argument, 0, 'Q'},
         {"tabari-stems", no_argument, 0, 'T'}, {"frames", required_argument, 0, 'F'},
+        {"dedup", required_argument, 0, 'U'},
         {"threads", required_argument, 0, 'j'}, {"quiet", no_argument, 0, 'q'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
@@ -489,6 +582,11 @@ int tk_cmd_code(int argc, char **argv) {
                 return TK_EXIT_USAGE;
             }
             break;
+        case 'U':
+            if (!strcmp(optarg, "story")) r.dedup = DEDUP_STORY;
+            else if (!strcmp(optarg, "day")) r.dedup = DEDUP_DAY;
+            else { fprintf(stderr, "tarikh code: --dedup wants story or day, not '%s'\n", optarg); return TK_EXIT_USAGE; }
+            break;
         case 'D':
             if (!tk_dict_arg(dicts, &ndicts, sizeof dicts / sizeof *dicts, optarg, &replace_dicts)) {
                 fputs("tarikh code: too many --dict options\n", stderr);
@@ -503,13 +601,22 @@ int tk_cmd_code(int argc, char **argv) {
     tk_options opts = {.max_story_bytes = r.max_bytes, .dict_paths = dicts, .ndict_paths = ndicts,
                        .no_builtin_dicts = replace_dicts, .diag = dict_diag,
                        .diag_ctx = &dict_warnings, .no_events = no_events, .no_quotes = no_quotes,
-                       .tabari_stems = tabari_stems, .frames = frames};
+                       .tabari_stems = tabari_stems, .frames = frames,
+                       .dedup_story = r.dedup != DEDUP_NONE};
+    if (r.dedup == DEDUP_DAY) {
+        r.cfg.flags |= TK_RENDER_EVENT_SPANS;
+        if (!(r.days = tk_dedup_new(TK_DEDUP_DATES, TK_DEDUP_KEYS))) {
+            fputs("tarikh: out of memory\n", stderr);
+            return TK_EXIT_USAGE;
+        }
+    }
     tk_engine *engine = tk_engine_new(&opts);
     /* --threads 1: no threads at all, each story coded as it is read */
     r.pipe = engine ? tk_pipeline_new(engine, nthreads > 1 ? nthreads : 0, work, &r.cfg, emit, &r) : NULL;
     if (!r.pipe) {
         fputs("tarikh: out of memory\n", stderr);
         tk_engine_free(engine);
+        tk_dedup_free(r.days);
         return TK_EXIT_USAGE;
     }
     if (dict_warnings)
@@ -519,6 +626,7 @@ int tk_cmd_code(int argc, char **argv) {
     if (out_path && !(r.out = open_output(out_path))) {
         tk_pipeline_free(r.pipe);
         tk_engine_free(engine);
+        tk_dedup_free(r.days);
         return TK_EXIT_USAGE;
     }
     static char outbuf[1 << 16];
@@ -547,16 +655,22 @@ int tk_cmd_code(int argc, char **argv) {
     if (r.rejected)
         fprintf(stderr, "tarikh: %llu record%s rejected, %llu coded\n", r.rejected,
                 r.rejected == 1 ? "" : "s", r.stories);
+    if (r.days && tk_dedup_failed(r.days))
+        fputs("tarikh: out of memory in --dedup day: some repeated events were kept\n", stderr);
     if (stats || tty) {
         double secs = tk_now() - t0;
+        char dropped[64] = "";
+        if (r.dedup) snprintf(dropped, sizeof dropped, " (%llu repeated events dropped)", r.dropped);
         fprintf(stderr,
-                "tarikh: %llu stories, %llu sentences, %llu events, %llu quotes, %llu warnings, %llu rejected, "
+                "tarikh: %llu stories, %llu sentences, %llu events%s, %llu quotes, %llu warnings, %llu rejected, "
                 "%.1f MB in %.3f s (%.0f stories/s, %.0f sentences/s, %.1f MB/s), %u thread%s\n",
-                r.stories, r.sentences, r.events, r.quotes, r.warnings, r.rejected, (double)r.bytes_in / 1e6, secs,
+                r.stories, r.sentences, r.events, dropped, r.quotes, r.warnings, r.rejected, (double)r.bytes_in / 1e6, secs,
                 secs > 0 ? (double)r.stories / secs : 0, secs > 0 ? (double)r.sentences / secs : 0,
                 secs > 0 ? (double)r.bytes_in / 1e6 / secs : 0, nthreads, nthreads == 1 ? "" : "s");
     }
     tk_engine_free(engine);
+    tk_dedup_free(r.days);
+    free(r.keep);
     if (r.io_error || r.write_error) return TK_EXIT_USAGE;
     return r.rejected ? TK_EXIT_REJECTED : TK_EXIT_OK;
 }

@@ -17,8 +17,9 @@ static const char dict_usage[] =
     "       tarikh dict lookup \"PHRASE\" [--date YYYY-MM-DD] [--dict [+]DIR]...\n"
     "\n"
     "check   reads dictionaries (TABARI or PETRARCH actors, agents, verbs,\n"
-    "        discards, issues: the kind is told by the file name) and reports\n"
-    "        problems as FILE:LINE: warning|error: reason; exits 1 on errors\n"
+    "        discards, issues, and our places: the kind is told by the file\n"
+    "        name) and reports problems as FILE:LINE: warning|error: reason;\n"
+    "        exits 1 on errors\n"
     "        (with --strict, a malformed line is an error, not a warning)\n"
     "stats   counts per kind in the built-in dictionaries, or in --dict ones\n"
     "lookup  which entries match the phrase and the code that results\n"
@@ -47,6 +48,7 @@ static void print_stats(const tk_dict_stats *st) {
            st->verbs, st->verb_phrases, st->patterns, st->synsets, st->transforms);
     printf("discards    %zu\n", st->discards);
     printf("issues      %zu\n", st->issues);
+    printf("places      %zu entries, %zu phrases\n", st->places, st->place_phrases);
     printf("trie        %zu words, %zu nodes\n", st->words, st->trie_nodes);
     printf("problems    %zu warnings, %zu errors\n", st->warnings, st->errors);
 }
@@ -117,9 +119,9 @@ int tk_cmd_dict(int argc, char **argv) {
         memset(&st, 0, sizeof st);
         if (e) tk_engine_dict_stats(e, &st);
         printf("checked %zu files in %.3f s: %zu actors, %zu agents, %zu verbs (%zu patterns), "
-               "%zu discards, %zu issues; %lu warnings, %lu errors\n",
+               "%zu discards, %zu issues, %zu places; %lu warnings, %lu errors\n",
                st.files, (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
-               st.actors, st.agents, st.verbs, st.patterns, st.discards, st.issues, ds.warnings,
+               st.actors, st.agents, st.verbs, st.patterns, st.discards, st.issues, st.places, ds.warnings,
                ds.errors);
         tk_engine_free(e);
         return ds.errors ? TK_EXIT_REJECTED : TK_EXIT_OK;

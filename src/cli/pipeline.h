@@ -31,7 +31,9 @@ typedef struct tk_slot {
     int result;
     size_t out_off, out_len; /* rendered bytes in the worker's out buffer */
     size_t msg_off, msg_len; /* a message, in the same buffer */
-    size_t sentences, warnings, events, quotes;
+    size_t sentences, warnings, events, quotes, dropped;
+    size_t aux_off, aux_len; /* more bytes of the caller's in the out buffer
+                              * (code.c: the event spans for --dedup day) */
     /* private */
     size_t in_off;
     unsigned worker;

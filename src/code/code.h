@@ -11,7 +11,10 @@
 
 /* Builds the engine's table of the words the coder classifies (the, by,
  * not, would...). False when out of memory. */
-bool tk_code_tables_init(tk_intern *words, uint32_t *bits, size_t cap);
+bool tk_code_tables_init(tk_intern *words, uint64_t *bits, size_t cap);
+/* The same for the words around a place that make it a location ("near",
+ * "north of", "the city of") or not ("interest in"). */
+bool tk_code_place_tables_init(tk_intern *words, uint64_t *bits, size_t cap);
 
 /* The date (YYYYMMDD) a sentence's events happened: the story's date
  * shifted by the sentence's words[0,n) ("on Wednesday", "yesterday",
@@ -19,7 +22,7 @@ bool tk_code_tables_init(tk_intern *words, uint32_t *bits, size_t cap);
  * reported as a story warning and ignored. With `cls` (per-word class
  * bits, first 512 words), only words with `date_bit` are examined. */
 int32_t tk_code_sentence_date(tk_story *s, const tk_word *w, size_t n, int32_t story_day,
-                              const uint32_t *cls, uint32_t date_bit);
+                              const uint64_t *cls, uint64_t date_bit);
 
 /* Codes every sentence of the story into story->events. */
 tk_status tk_code_events(tk_story *s);

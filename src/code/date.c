@@ -68,7 +68,7 @@ static int number(const tk_word *w) {
 }
 
 int32_t tk_code_sentence_date(tk_story *s, const tk_word *w, size_t n, int32_t story_day,
-                              const uint32_t *cls, uint32_t date_bit) {
+                              const uint64_t *cls, uint64_t date_bit) {
     if (!story_day) return 0;
     long today = to_days(story_day);
     for (size_t i = 0; i < n; i++) {

@@ -6,54 +6,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "code.h"
-#include "../match/match.h"
+#include "coder.h"
 #include "../quote/quote.h"
 #include "poslex.h"
-
-#define MAX_MATCHES 1024
-
-typedef struct chunk {
-    uint32_t start, end; /* words */
-    uint8_t kind;        /* TK_ENTRY_ACTOR, _AGENT, _VERB */
-    uint32_t entry;
-} chunk;
-
-typedef struct np {
-    uint32_t start, end; /* words */
-    bool agent_only;     /* coded from agents alone: no country yet */
-    const char *lead_agent;  /* "lawmakers in Gondor": the agent before a country */
-    const char *trail_agent; /* "Gondorian lawmakers": the agent after it */
-    char code[40];
-} np;
-
-typedef struct sent {
-    tk_story *s;
-    const tk_dict *d;
-    size_t si;
-    int32_t day;
-    tk_words w;
-    tk_dict_match m[MAX_MATCHES];
-    size_t nm;
-    chunk c[256];
-    size_t nc;
-    np nps[128];
-    size_t nnp;
-    int16_t np_at[512];   /* word -> np index or -1 (first 512 words) */
-    int16_t rel[512];     /* word inside ", which/who ... ," -> the comma opening it, else -1 */
-    bool quoted[512];     /* word inside a quotation */
-    uint32_t cls[512];    /* class bits of each word */
-    uint32_t wid[512];    /* each word's id in the dictionary's words, or TK_NONE */
-    uint64_t has[16];     /* a 1024-bit filter of the sentence's word ids */
-    bool story_discard;   /* a whole-story discard phrase was seen */
-    tk_actor_ref last;    /* the story's last event source */
-    /* what the story has named so far, for "the junta", "the organisation" */
-    char country[4];      /* the country named most often */
-    uint32_t country_n;
-    struct { char code[4]; uint32_t n; } seen[16];
-    size_t nseen;
-    char last_org[40], last_grp[40];
-} sent;
 
 const char *tk_modality_name(int m) {
     switch (m) {
@@ -64,35 +19,15 @@ const char *tk_modality_name(int m) {
     }
 }
 
-/* Word classes the coder looks at, as bits (one lookup per word). */
-enum {
-    W_DET = 1u << 0, W_PREP = 1u << 1, W_BE = 1u << 2, W_NEG = 1u << 3, W_SPEC = 1u << 4,
-    W_HYPO = 1u << 5, W_BREAK = 1u << 6, W_REL = 1u << 7, W_PRON = 1u << 8, W_AND = 1u << 9,
-    W_TO = 1u << 10, W_BY = 1u << 11, W_THAT = 1u << 12, W_COMMA = 1u << 13, W_SEMI = 1u << 14,
-    W_JOIN = 1u << 15, W_HAVE = 1u << 16,
-    W_ORGREF = 1u << 17, /* "the organisation", "the bloc": an organisation named before */
-    W_GRPREF = 1u << 18, /* "the group", "the movement": an armed or political group */
-    W_COORD = 1u << 19,  /* ends a clause for the event's text: ; : but while although */
-    W_DATE = 1u << 20,   /* a word that can shift an event's date */
-    W_MODPART = 1u << 21, /* "-held", "-backed", "-based": the participle of a hyphenated modifier */
-    W_ADJPART = 1u << 22, /* "opposed", "engaged", "involved": a state before "to"/"in" */
-    W_IN = 1u << 23,
-    /* frames around an act (see compose_frames) */
-    W_FUT = 1u << 24,    /* will, shall, would: an intent ("would" only in reported speech) */
-    W_MUST = 1u << 25,   /* must, should: a demand or appeal of the sentence's speaker */
-    W_INTENT = 1u << 26, /* ready, plans, wants, decided ... "to": an intent */
-    W_COND = 1u << 27,   /* if, unless: a condition, so a hypothesis */
-    W_ADV = 1u << 28     /* also, soon, still...: skipped between a frame and its act */
-};
-
-static const struct { const char *w; uint32_t bits; } word_classes[] = {
+static const struct { const char *w; uint64_t bits; } word_classes[] = {
     {"the", W_DET | W_JOIN}, {"a", W_DET}, {"an", W_DET}, {"its", W_DET}, {"their", W_DET},
     {"his", W_DET}, {"her", W_DET}, {"our", W_DET}, {"this", W_DET}, {"these", W_DET},
     {"those", W_DET}, {"any", W_DET}, {"no", W_DET | W_NEG}, {"every", W_DET}, {"each", W_DET},
     {"my", W_DET}, {"your", W_DET}, {"such", W_DET}, {"all", W_DET}, {"some", W_DET},
     {"several", W_DET}, {"many", W_DET}, {"more", W_DET}, {"much", W_DET}, {"other", W_DET},
     {"another", W_DET},
-    {"by", W_PREP | W_BY}, {"of", W_PREP | W_JOIN}, {"in", W_PREP | W_IN}, {"on", W_PREP}, {"at", W_PREP},
+    {"by", W_PREP | W_BY}, {"of", W_PREP | W_JOIN}, {"in", W_PREP | W_IN | W_LOC}, {"on", W_PREP | W_LOCIF},
+    {"at", W_PREP | W_LOC},
     {"for", W_PREP}, {"with", W_PREP}, {"from", W_PREP}, {"into", W_PREP}, {"against", W_PREP},
     {"over", W_PREP}, {"under", W_PREP}, {"between", W_PREP},
     {"was", W_BE}, {"were", W_BE}, {"been", W_BE}, {"being", W_BE}, {"is", W_BE}, {"are", W_BE},
@@ -159,7 +94,7 @@ static bool role_only(const char *code) {
     return false;
 }
 
-bool tk_code_tables_init(tk_intern *words, uint32_t *bits, size_t cap) {
+bool tk_code_tables_init(tk_intern *words, uint64_t *bits, size_t cap) {
     tk_intern_init(words);
     for (size_t i = 0; i < sizeof word_classes / sizeof *word_classes; i++) {
         uint32_t id = tk_intern_add(words, word_classes[i].w, strlen(word_classes[i].w));
@@ -170,7 +105,7 @@ bool tk_code_tables_init(tk_intern *words, uint32_t *bits, size_t cap) {
 }
 
 /* The class bits of a word (0 for most): one hash look-up. */
-static uint32_t classify(const sent *x, const tk_word *w) {
+static uint64_t classify(const sent *x, const tk_word *w) {
     const tk_engine *e = x->s->engine;
     if (w->n >= 24 || !w->n) return 0;
     uint32_t m = e->code_first[w->n];
@@ -188,18 +123,11 @@ static inline void copy_str(char *dst, size_t cap, const char *z) {
     dst[n] = '\0';
 }
 
-/* Appends a line to the explanation when one is asked for. */
-#define TRACE(x, ...) do { if ((x)->s->trace) tk_buf_printf((x)->s->trace, __VA_ARGS__); } while (0)
-
-/* The words [a,b) of the sentence, for the explanation. */
-static void trace_words(const sent *x, uint32_t a, uint32_t b) {
+void tk_code_trace_words(const sent *x, uint32_t a, uint32_t b) {
     if (!x->s->trace) return;
     for (uint32_t k = a; k < b && k < x->w.n; k++)
         tk_buf_printf(x->s->trace, "%s%.*s", k > a ? " " : "", (int)x->w.w[k].n, x->w.w[k].s);
 }
-
-/* Class bits of word i (words past the 512th have none). */
-static inline uint32_t C(const sent *x, uint32_t i) { return i < 512 && i < x->w.n ? x->cls[i] : 0; }
 
 static void on_match(void *ctx, const tk_dict_match *m) {
     sent *x = ctx;
@@ -353,7 +281,7 @@ static void story_context(sent *x) {
     }
     /* "the (regional) organisation", "the group": the last one named */
     for (uint32_t i = 1; i < x->w.n && i < 512 && x->nnp < sizeof x->nps / sizeof *x->nps; i++) {
-        uint32_t b = x->cls[i] & (W_ORGREF | W_GRPREF);
+        uint64_t b = x->cls[i] & (W_ORGREF | W_GRPREF);
         if (!b || x->np_at[i] >= 0) continue;
         const char *ante = b & W_ORGREF ? x->last_org : x->last_grp;
         if (!ante[0]) continue;
@@ -553,7 +481,7 @@ static bool pel_has_word(const tk_pel *e, int k, int n, uint32_t word) {
     return false;
 }
 
-static bool in_range(const sent *x, uint32_t from, uint32_t to, uint32_t bits) {
+static bool in_range(const sent *x, uint32_t from, uint32_t to, uint64_t bits) {
     for (uint32_t i = from; i < to && i < x->w.n; i++)
         if (C(x, i) & bits) return true;
     return false;
@@ -580,7 +508,7 @@ static int compound_left(const sent *x, int npi, int *out, int max) {
         while (k > 0 && skip < 3 && filler(x, k - 1)) { k--; skip++; }
         /* the separator next to the last phrase must be "and": "A, B and
          * C"; a comma alone there is an apposition ("the envoy, Lamamra,") */
-        uint32_t sep = n == 1 ? W_AND : (W_AND | W_COMMA);
+        uint64_t sep = n == 1 ? W_AND : (W_AND | W_COMMA);
         if (k == 0 || !(C(x, k - 1) & sep)) break;
         k--;
         if (k > 0 && (C(x, k) & W_AND) && (C(x, k - 1) & W_COMMA)) k--; /* ", and" */
@@ -868,7 +796,7 @@ static tk_status compose_frames(sent *x, const uint32_t *ev_lo, const bool *noun
         uint32_t fstart = s->tokens.v[x->w.token[anchor]].start;
         if (s->trace) {
             TRACE(x, "  frame   ");
-            trace_words(x, anchor, v->end);
+            tk_code_trace_words(x, anchor, v->end);
             TRACE(x, "  ->  root %02d of [%s]: [%s]\n", root, c2, code);
         }
         if (lo < hi) {
@@ -1010,6 +938,7 @@ static bool noun_before(const sent *x, uint32_t i) {
 
 static tk_status code_sentence(sent *x) {
     tk_story *s = x->s;
+    x->nlocs = 0;
     tk_status st = tk_match_words_of(s, x->si, &x->w);
     if (st != TK_OK) return st;
     memset(x->has, 0, sizeof x->has);
@@ -1035,16 +964,17 @@ static tk_status code_sentence(sent *x) {
             const chunk *c = &x->c[i];
             const tk_entry *e = &x->d->entries[c->entry];
             TRACE(x, "  chunk   %-6s ", c->kind == TK_ENTRY_ACTOR ? "actor" : c->kind == TK_ENTRY_AGENT ? "agent" : "verb");
-            trace_words(x, c->start, c->end);
+            tk_code_trace_words(x, c->start, c->end);
             TRACE(x, "  ->  %s [%s]  %s:%u\n", tk_intern_str(&x->d->strings, e->phrase), code_of(x, c->entry),
                   tk_intern_str(&x->d->strings, e->file), e->line);
         }
         for (size_t i = 0; i < x->nnp; i++) {
             TRACE(x, "  phrase  ");
-            trace_words(x, x->nps[i].start, x->nps[i].end);
+            tk_code_trace_words(x, x->nps[i].start, x->nps[i].end);
             TRACE(x, "  ->  %s\n", x->nps[i].code);
         }
     }
+    tk_code_find_places(x);
     /* words inside a spoken quotation (the quote stage marked their tokens) */
     for (uint32_t i = 0; i < x->w.n && i < 512; i++) x->quoted[i] = s->tokens.v[x->w.token[i]].quoted != 0;
     /* reduced relatives: "the sanctions imposed by ECOWAS" — a participle
@@ -1121,11 +1051,11 @@ static tk_status code_sentence(sent *x) {
             if (speaker < 0) speaker = np_left(x, v->start);
         }
         if (!eventful) {
-            if (reporting && s->trace) { TRACE(x, "  verb    "); trace_words(x, v->start, v->end); TRACE(x, "  reporting verb: no event\n"); }
+            if (reporting && s->trace) { TRACE(x, "  verb    "); tk_code_trace_words(x, v->start, v->end); TRACE(x, "  reporting verb: no event\n"); }
             continue;
         }
         const char *vcode = code_of(x, vents[0]);
-        if (s->trace) { TRACE(x, "  verb    "); trace_words(x, v->start, v->end); TRACE(x, "  [%s]%s\n", vcode, reporting ? " (also a reporting verb: needs a pattern)" : ""); }
+        if (s->trace) { TRACE(x, "  verb    "); tk_code_trace_words(x, v->start, v->end); TRACE(x, "  [%s]%s\n", vcode, reporting ? " (also a reporting verb: needs a pattern)" : ""); }
         /* "clashes between soldiers and jihadists", "talks between X and
          * Y": the event named by a noun, between two parties */
         int bx = -1, by = -1;
@@ -1398,12 +1328,18 @@ tk_status tk_code_events(tk_story *s) {
     x->country[0] = x->last_org[0] = x->last_grp[0] = '\0';
     x->country_n = 0;
     x->nseen = 0;
+    x->s = s;
+    x->d = d;
+    x->nlocs = 0;
+    st = tk_code_dateline_place(x);
     for (size_t si = 0; si < s->sentences.n && st == TK_OK; si++) {
         x->s = s;
         x->d = d;
         x->si = si;
         x->day = tk_match_date(s->date);
+        size_t first = s->events.n;
         st = code_sentence(x);
+        if (st == TK_OK) tk_code_locate_events(x, first);
     }
     if (st == TK_OK && x->story_discard) s->events.n = 0; /* a sports story, a recipe... */
     return st;

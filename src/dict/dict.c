@@ -355,6 +355,7 @@ int tk_dict_kind_for_name(const char *name) {
     if (contains_ci(base, "actor")) return TK_ENTRY_ACTOR;
     if (contains_ci(base, "discard")) return TK_ENTRY_DISCARD;
     if (contains_ci(base, "issue")) return TK_ENTRY_ISSUE;
+    if (contains_ci(base, "place")) return TK_ENTRY_PLACE;
     if (contains_ci(base, "verb") || !strncasecmp(base, "CAMEO.", 6)) return TK_ENTRY_VERB;
     return 0;
 }

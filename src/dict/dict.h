@@ -20,14 +20,31 @@ enum tk_entry_kind {
     TK_ENTRY_VERB,
     TK_ENTRY_DISCARD,
     TK_ENTRY_ISSUE,
+    TK_ENTRY_PLACE,  /* a place (data/places/places.txt): its code is the country */
     TK_ENTRY_KINDS
 };
 
 enum {
     TK_EF_STORY = 1,   /* discard: the whole story, not just the sentence */
     TK_EF_PREPEND = 2, /* agent code XXX~: goes before the actor's code */
-    TK_EF_REPORTING = 4 /* a reporting verb (from a file named *reporting*): no event */
+    TK_EF_REPORTING = 4, /* a reporting verb (from a file named *reporting*): no event */
+    TK_EF_ANYCASE = 8    /* place: a spelling starts in lower case ("al-Bab"), so the
+                          * text need not capitalise it */
 };
+
+/* What kind of place a place entry is (tk_entry.place). */
+enum tk_place_kind {
+    TK_PLACE_COUNTRY = 1, TK_PLACE_CAPITAL, TK_PLACE_CITY, TK_PLACE_TOWN, TK_PLACE_VILLAGE,
+    TK_PLACE_REGION, TK_PLACE_PROVINCE, TK_PLACE_DISTRICT, TK_PLACE_CORRIDOR, TK_PLACE_VALLEY,
+    TK_PLACE_RIVER, TK_PLACE_LAKE, TK_PLACE_SEA, TK_PLACE_CANAL, TK_PLACE_CROSSING, TK_PLACE_BORDER,
+    TK_PLACE_CAMP, TK_PLACE_MOUNTAIN, TK_PLACE_DESERT, TK_PLACE_ISLAND, TK_PLACE_BASE,
+    TK_PLACE_AIRPORT, TK_PLACE_PORT, TK_PLACE_SITE,
+    TK_PLACE_KINDS
+};
+/* The name of a place kind ("city"), or NULL for 0 and unknown values. */
+const char *tk_place_kind_name(int kind);
+/* The kind named by s[0,n), or 0 when there is none of that name. */
+int tk_place_kind_find(const char *s, size_t n);
 
 /* A code, valid from..to (YYYYMMDD, inclusive; 0 = open). */
 typedef struct tk_code_rule {
@@ -44,6 +61,7 @@ typedef struct tk_entry {
     uint32_t file;    /* string id: the file it came from */
     uint32_t line;
     uint32_t verb;    /* verbs: index in dict->verbs, else TK_NONE */
+    uint8_t place;    /* places: enum tk_place_kind, else 0 */
 } tk_entry;
 
 /* A verb pattern kept for the coder: its text as written and its code. */

@@ -37,7 +37,7 @@ static bool load_file(tk_dict *d, const char *path, bool explicit_file) {
     if (!kind) {
         if (explicit_file) {
             tk_dict_diag(d, path, 0, true, "cannot tell what kind of dictionary this is from its name "
-                                           "(expected actors, agents, verbs, discards or issues in it)");
+                                           "(expected actors, agents, verbs, discards, issues or places in it)");
             return !d->strict;
         }
         return true; /* README and other files in a directory */

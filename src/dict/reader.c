@@ -125,6 +125,7 @@ bool tk_dict_load_text(tk_dict *d, const char *name, const char *text, size_t le
     case TK_ENTRY_VERB: return tk_read_verbs(d, name, file, text, len);
     case TK_ENTRY_DISCARD: return tk_read_discards(d, name, file, text, len);
     case TK_ENTRY_ISSUE: return tk_read_issues(d, name, file, text, len);
+    case TK_ENTRY_PLACE: return tk_read_places(d, name, file, text, len);
     default:
         tk_dict_diag(d, name, 0, true, "cannot tell what kind of dictionary this is from its name");
         return !d->strict;

@@ -38,5 +38,6 @@ bool tk_read_agents(tk_dict *d, const char *name, uint32_t file, const char *tex
 bool tk_read_verbs(tk_dict *d, const char *name, uint32_t file, const char *text, size_t len);
 bool tk_read_discards(tk_dict *d, const char *name, uint32_t file, const char *text, size_t len);
 bool tk_read_issues(tk_dict *d, const char *name, uint32_t file, const char *text, size_t len);
+bool tk_read_places(tk_dict *d, const char *name, uint32_t file, const char *text, size_t len);
 
 #endif

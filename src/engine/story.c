@@ -41,7 +41,9 @@ tk_engine *tk_engine_new(const tk_options *opts) {
     tk_dict_init(&e->dict);
     e->clean = tk_clean_tables_new();
     e->quote_lex = tk_quote_lex_new();
-    if (!e->clean || !e->quote_lex || !tk_code_tables_init(&e->code_words, e->code_bits, 256)) {
+    if (!e->clean || !e->quote_lex ||
+        !tk_code_tables_init(&e->code_words, e->code_bits, sizeof e->code_bits / sizeof *e->code_bits) ||
+        !tk_code_place_tables_init(&e->place_words, e->place_bits, sizeof e->place_bits / sizeof *e->place_bits)) {
         tk_engine_free(e);
         return NULL;
     }
@@ -79,6 +81,7 @@ void tk_engine_free(tk_engine *e) {
     tk_dict_free(&e->dict);
     tk_cameo_free(&e->cameo);
     tk_intern_free(&e->code_words);
+    tk_intern_free(&e->place_words);
     free(e);
 }
 
@@ -94,6 +97,7 @@ void tk_engine_dict_stats(const tk_engine *e, tk_dict_stats *out) {
         case TK_ENTRY_VERB: out->verbs++; break;
         case TK_ENTRY_DISCARD: out->discards++; break;
         case TK_ENTRY_ISSUE: out->issues++; break;
+        case TK_ENTRY_PLACE: out->places++; break;
         }
     }
     out->patterns = d->npatterns;
@@ -102,6 +106,7 @@ void tk_engine_dict_stats(const tk_engine *e, tk_dict_stats *out) {
     out->verb_phrases = d->phrases[TK_ENTRY_VERB];
     out->discard_phrases = d->phrases[TK_ENTRY_DISCARD];
     out->issue_phrases = d->phrases[TK_ENTRY_ISSUE];
+    out->place_phrases = d->phrases[TK_ENTRY_PLACE];
     out->synsets = d->synsets;
     out->transforms = d->transforms;
     out->words = d->words.n;
@@ -132,8 +137,11 @@ static void story_reset(tk_story *s) {
     s->removed.n = s->tokens.n = s->sentences.n = s->warnings.n = s->events.n = 0;
     s->quotes.n = s->speakers.n = 0;
     s->norm_len = 0;
+    s->dropped = 0;
     memset(&s->dateline, 0, sizeof s->dateline);
     tk_buf_clear(&s->out);
+    s->spans.n = 0;
+    s->spans.on = false;
     s->errmsg[0] = '\0';
 }
 
@@ -148,6 +156,7 @@ void tk_story_free(tk_story *s) {
     free(s->events.v);
     free(s->quotes.v);
     free(s->speakers.v);
+    free(s->spans.v);
     free(s->mwords.v);
     free(s->mtokens.v);
     tk_buf_free(&s->mchars);
@@ -204,6 +213,37 @@ tk_status tk_story_load_text(tk_story *s, const char *text, size_t len, const ch
     return loaded(s, tk_read_txt(s, text ? text : "", len, id));
 }
 
+/* Do two events share their (date, source code, target code, event code)? */
+static bool same_key(const tk_event *a, const tk_event *b) {
+    return a->date == b->date && !strcmp(a->source.code, b->source.code) && a->target.set == b->target.set &&
+           (!a->target.set || !strcmp(a->target.code, b->target.code)) && !strcmp(a->code, b->code);
+}
+
+/* dedup_story: keeps the first event of each key, in order. One pass with
+ * a hash table in the arena (a story may have a million events); keys are
+ * compared in full, so a hash collision never drops an event. */
+static tk_status dedup_story(tk_story *s) {
+    size_t cap = 16;
+    while (cap < 2 * s->events.n) cap *= 2;
+    uint32_t *slot = tk_arena_alloc(&s->arena, cap * sizeof *slot); /* event index + 1; 0 empty */
+    if (!slot) return tk_story_fail(s, TK_ENOMEM, "out of memory");
+    memset(slot, 0, cap * sizeof *slot);
+    size_t kept = 0;
+    for (size_t i = 0; i < s->events.n; i++) {
+        const tk_event *e = &s->events.v[i];
+        size_t j = tk_event_key(e) & (cap - 1);
+        bool repeat = false;
+        for (; slot[j]; j = (j + 1) & (cap - 1))
+            if (same_key(&s->events.v[slot[j] - 1], e)) { repeat = true; break; }
+        if (repeat) continue;
+        s->events.v[kept] = *e; /* kept <= i: what slot[] points at is never overwritten */
+        slot[j] = (uint32_t)++kept;
+    }
+    s->dropped = s->events.n - kept;
+    s->events.n = kept;
+    return TK_OK;
+}
+
 tk_status tk_story_code(tk_story *s) {
     if (!s || !s->text) return TK_EUSAGE;
     s->removed.n = s->tokens.n = s->sentences.n = 0;
@@ -213,6 +253,8 @@ tk_status tk_story_code(tk_story *s) {
     if (st == TK_OK && !s->engine->opts.no_events && !s->engine->opts.no_quotes) st = tk_quotes_find(s);
     else s->quotes.n = s->speakers.n = 0;
     if (st == TK_OK && !s->engine->opts.no_events) st = tk_code_events(s);
+    s->dropped = 0;
+    if (st == TK_OK && s->engine->opts.dedup_story && s->events.n > 1) st = dedup_story(s);
     if (st == TK_OK && s->sentences.n == 0) {
         /* say why a story yields nothing, so that nothing is lost silently */
         bool ok = s->removed.n ? tk_story_warn(s, "no story text left: everything was removed as boilerplate")
@@ -226,21 +268,35 @@ tk_status tk_story_render(tk_story *s, tk_format format, unsigned flags, const c
                           size_t *out_len) {
     if (!s || !out || !out_len || !s->text) return TK_EUSAGE;
     tk_buf_clear(&s->out);
+    tk_spans *sp = flags & TK_RENDER_EVENT_SPANS ? &s->spans : NULL;
+    s->spans.n = s->spans.count_start = s->spans.count_end = 0;
+    s->spans.on = sp != NULL;
+    s->spans.failed = false;
     switch (format) {
-    case TK_FORMAT_TEXT: tk_write_text(s, &s->out, flags); break;
-    case TK_FORMAT_TSV: tk_write_tsv(s, &s->out); break;
-    default: tk_write_jsonl(s, &s->out, flags); break;
+    case TK_FORMAT_TEXT: tk_write_text(s, &s->out, flags, sp); break;
+    case TK_FORMAT_TSV: tk_write_tsv(s, &s->out, sp); break;
+    default: tk_write_jsonl(s, &s->out, flags, sp); break;
     }
-    if (s->out.failed) return tk_story_fail(s, TK_ENOMEM, "out of memory rendering the story");
+    if (s->out.failed || s->spans.failed) return tk_story_fail(s, TK_ENOMEM, "out of memory rendering the story");
     *out = s->out.data ? s->out.data : "";
     *out_len = s->out.len;
     return TK_OK;
+}
+
+const tk_event_span *tk_story_event_spans(const tk_story *s, size_t *n, size_t *count_start,
+                                          size_t *count_end) {
+    bool on = s && s->spans.on;
+    if (n) *n = on ? s->spans.n : 0;
+    if (count_start) *count_start = on ? s->spans.count_start : 0;
+    if (count_end) *count_end = on ? s->spans.count_end : 0;
+    return on ? s->spans.v : NULL;
 }
 
 const char *tk_story_errmsg(const tk_story *s) { return s ? s->errmsg : "no story"; }
 size_t tk_story_sentence_count(const tk_story *s) { return s ? s->sentences.n : 0; }
 size_t tk_story_warning_count(const tk_story *s) { return s ? s->warnings.n : 0; }
 size_t tk_story_event_count(const tk_story *s) { return s ? s->events.n : 0; }
+size_t tk_story_dropped_count(const tk_story *s) { return s ? s->dropped : 0; }
 size_t tk_story_quote_count(const tk_story *s) {
     size_t n = 0;
     for (size_t i = 0; s && i < s->quotes.n; i++) n += s->quotes.v[i].kind == TK_QUOTE_SPEECH;

@@ -25,7 +25,9 @@ struct tk_engine {
     tk_cameo cameo;         /* the CAMEO event code table */
     tk_quote_lex *quote_lex;/* cue verbs, speaker roles, function words */
     tk_intern code_words;   /* function words the coder classifies */
-    uint32_t code_bits[256];
+    uint64_t code_bits[256];
+    tk_intern place_words;  /* words around places (code/places.c) */
+    uint64_t place_bits[256];
     uint32_t code_first[24];/* per word length: first letters (a-z bits) of code words */
 };
 
@@ -35,6 +37,14 @@ struct tk_engine {
 #define TK_VEC_GROW(vec) \
     ((vec).n < (vec).cap || tk_vec_grow((void **)&(vec).v, &(vec).cap, sizeof *(vec).v))
 bool tk_vec_grow(void **v, size_t *cap, size_t elem);
+
+/* Where each event of a rendering is (TK_RENDER_EVENT_SPANS). */
+typedef struct tk_spans {
+    tk_event_span *v;
+    size_t n, cap;
+    size_t count_start, count_end; /* the event count shown, if any */
+    bool on, failed;               /* asked for; an allocation failed */
+} tk_spans;
 
 /* A span of text the clean stage took out of the story. */
 typedef struct tk_removed {
@@ -101,6 +111,16 @@ typedef struct tk_actor_ref {
     char code[40];
 } tk_actor_ref;
 
+/* Where an event happened: a place of the places dictionary named in the
+ * event's clause after a locative word, or the story's dateline place. */
+enum tk_loc_from { TK_LOC_NONE = 0, TK_LOC_CLAUSE, TK_LOC_DATELINE };
+typedef struct tk_place_ref {
+    uint8_t from;          /* enum tk_loc_from; TK_LOC_NONE: no location */
+    uint32_t start, end;   /* bytes of the name as written in text */
+    uint32_t cue_start, cue_end; /* bytes of the locative word ("in", "north of"); equal if none */
+    uint32_t entry;        /* the place's dictionary entry */
+} tk_place_ref;
+
 typedef struct tk_event {
     uint32_t sentence;
     tk_actor_ref source, target;
@@ -112,6 +132,7 @@ typedef struct tk_event {
     bool negated;
     uint8_t modality;
     int32_t date;          /* YYYYMMDD, 0 when unknown */
+    tk_place_ref location; /* where; .from == TK_LOC_NONE when unknown */
 } tk_event;
 
 enum tk_quote_kind { TK_QUOTE_SPEECH = 0, TK_QUOTE_TITLE, TK_QUOTE_SCARE };
@@ -176,7 +197,10 @@ struct tk_story {
 
     TK_VEC(const char *) warnings; /* strings in the arena */
 
+    size_t dropped;     /* events dropped as repeats (dedup_story) */
+
     tk_buf out;         /* rendered output */
+    tk_spans spans;     /* where each event is in `out` (TK_RENDER_EVENT_SPANS) */
     tk_buf *trace;      /* when set, the coder explains itself here (explain) */
     char errmsg[256];
 };

@@ -16,6 +16,7 @@ static const char *kind_name(int k) {
     case TK_ENTRY_VERB: return "verb";
     case TK_ENTRY_DISCARD: return "discard";
     case TK_ENTRY_ISSUE: return "issue";
+    case TK_ENTRY_PLACE: return "place";
     }
     return "?";
 }
@@ -65,6 +66,7 @@ tk_status tk_story_lookup(tk_story *s, const char *phrase, size_t len, const cha
                                   cc->plover[0] ? ", " : "", cc->plover);
             if (e->kind == TK_ENTRY_VERB && e->verb != TK_NONE)
                 tk_buf_printf(b, "  %u patterns", d->verbs[e->verb].n);
+            if (e->kind == TK_ENTRY_PLACE) tk_buf_printf(b, "  (%s)", tk_place_kind_name(e->place));
             tk_buf_putc(b, '\n');
             if (!code) continue;
             if (e->kind == TK_ENTRY_ACTOR &&
@@ -144,11 +146,19 @@ tk_status tk_story_explain(tk_story *s, const char *sentence, size_t len, const 
     if (trace.len) tk_buf_put(b, trace.data, trace.len);
     else tk_buf_puts(b, "  no dictionary entry matches\n");
     tk_buf_free(&trace);
+    const tk_dict *d = &s->engine->dict;
     tk_buf_printf(b, "events (%zu):\n", s->events.n);
     for (size_t i = 0; i < s->events.n; i++) {
         const tk_event *e = &s->events.v[i];
-        tk_buf_printf(b, "  %s%s -> %s -> %s  (%s)\n", e->negated ? "NOT " : "", e->source.code, e->code,
+        tk_buf_printf(b, "  %s%s -> %s -> %s  (%s)", e->negated ? "NOT " : "", e->source.code, e->code,
                       e->target.set ? e->target.code : "-", tk_modality_name(e->modality));
+        if (e->location.from != TK_LOC_NONE) {
+            const tk_entry *pe = &d->entries[e->location.entry];
+            tk_buf_printf(b, "  @ %.*s = %s [%s]", (int)(e->location.end - e->location.start),
+                          s->text + e->location.start, tk_intern_str(&d->strings, pe->phrase),
+                          tk_dict_code_on(d, pe, 0));
+        }
+        tk_buf_putc(b, '\n');
     }
     for (size_t i = 0; i < s->warnings.n; i++) tk_buf_printf(b, "warning: %s\n", s->warnings.v[i]);
     if (b->failed) return tk_story_fail(s, TK_ENOMEM, "out of memory");

@@ -129,7 +129,7 @@ void tk_write_quote_json(const tk_story *s, const tk_quote *q, tk_buf *b) {
     TK_BUF_LIT(b, "\"}");
 }
 
-void tk_write_jsonl(const tk_story *s, tk_buf *b, unsigned flags) {
+void tk_write_jsonl(const tk_story *s, tk_buf *b, unsigned flags, tk_spans *spans) {
     tk_buf_putc(b, '{');
     key(b, "id"); opt_str(b, s->id);
     tk_buf_putc(b, ','); key(b, "date"); opt_str(b, s->date);
@@ -192,7 +192,9 @@ void tk_write_jsonl(const tk_story *s, tk_buf *b, unsigned flags) {
     TK_BUF_LIT(b, ",\"events\":[");
     for (size_t i = 0; i < s->events.n; i++) {
         if (i) tk_buf_putc(b, ',');
+        size_t at = b->len;
         tk_write_event_json(s, &s->events.v[i], b);
+        tk_spans_add(spans, &s->events.v[i], at, b->len);
     }
     TK_BUF_LIT(b, "],\"quotes\":[");
     for (size_t i = 0; i < s->quotes.n; i++) {

@@ -83,7 +83,7 @@ static void write_quotes(const tk_story *s, tk_buf *b) {
     }
 }
 
-void tk_write_text(const tk_story *s, tk_buf *b, unsigned flags) {
+void tk_write_text(const tk_story *s, tk_buf *b, unsigned flags, tk_spans *spans) {
     (void)flags;
     tk_buf_printf(b, "== %s", s->id ? s->id : "(no id)");
     if (s->date) tk_buf_printf(b, "  %s", s->date);
@@ -115,9 +115,14 @@ void tk_write_text(const tk_story *s, tk_buf *b, unsigned flags) {
         flat(b, s->text + x->start, x->end - x->start);
         tk_buf_putc(b, '\n');
     }
-    tk_buf_printf(b, "Events (%zu):\n", s->events.n);
+    TK_BUF_LIT(b, "Events (");
+    if (spans) spans->count_start = b->len;
+    tk_buf_printf(b, "%zu", s->events.n);
+    if (spans) spans->count_end = b->len;
+    TK_BUF_LIT(b, "):\n");
     for (size_t i = 0; i < s->events.n; i++) {
         const tk_event *e = &s->events.v[i];
+        size_t at = b->len;
         tk_buf_printf(b, "  %3u  %s%s -> %s -> %s  (", e->sentence, e->negated ? "NOT " : "", e->source.code,
                       e->code, e->target.set ? e->target.code : "-");
         flat(b, s->text + e->source.start, e->source.end - e->source.start);
@@ -127,7 +132,17 @@ void tk_write_text(const tk_story *s, tk_buf *b, unsigned flags) {
             tk_buf_puts(b, " / ");
             flat(b, s->text + e->target.start, e->target.end - e->target.start);
         }
-        tk_buf_printf(b, ")%s%s\n", e->modality ? "  " : "", e->modality ? tk_modality_name(e->modality) : "");
+        tk_buf_printf(b, ")%s%s", e->modality ? "  " : "", e->modality ? tk_modality_name(e->modality) : "");
+        if (e->location.from != TK_LOC_NONE) {
+            const tk_dict *d = &s->engine->dict;
+            const tk_entry *en = &d->entries[e->location.entry];
+            tk_buf_puts(b, "  @ ");
+            flat(b, s->text + e->location.start, e->location.end - e->location.start);
+            tk_buf_printf(b, " [%s]%s", tk_dict_code_on(d, en, 0),
+                          e->location.from == TK_LOC_DATELINE ? " (dateline)" : "");
+        }
+        tk_buf_putc(b, '\n');
+        tk_spans_add(spans, e, at, b->len);
     }
     write_quotes(s, b);
     for (size_t i = 0; i < s->warnings.n; i++) tk_buf_printf(b, "Warning: %s\n", s->warnings.v[i]);

@@ -6,10 +6,16 @@
 #include "../engine/story.h"
 #include "../util/buf.h"
 
-void tk_write_jsonl(const tk_story *s, tk_buf *b, unsigned flags);
-void tk_write_text(const tk_story *s, tk_buf *b, unsigned flags);
+/* Each writer notes in `spans` (when not NULL) where each event lands. */
+void tk_write_jsonl(const tk_story *s, tk_buf *b, unsigned flags, tk_spans *spans);
+void tk_write_text(const tk_story *s, tk_buf *b, unsigned flags, tk_spans *spans);
 /* One line per event. */
-void tk_write_tsv(const tk_story *s, tk_buf *b);
+void tk_write_tsv(const tk_story *s, tk_buf *b, tk_spans *spans);
+/* Notes that event e was written to bytes [start, end) of the rendering. */
+void tk_spans_add(tk_spans *spans, const tk_event *e, size_t start, size_t end);
+/* The key events are told apart by (--dedup): a hash of the date, the
+ * source and target codes and the event code. */
+uint64_t tk_event_key(const tk_event *e);
 /* One event as a JSON object. */
 void tk_write_event_json(const tk_story *s, const tk_event *e, tk_buf *b);
 

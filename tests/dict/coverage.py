@@ -2,7 +2,10 @@
 """Coverage of our own dictionaries (data/): every CAMEO root has verb
 patterns and every code used exists in the CAMEO table; the counts the
 dictionaries issue asks for are met; every country entry has a name and
-an adjective or demonym. Usage: coverage.py BINARY. Prints 'N passed, N failed'."""
+an adjective or demonym; the places dictionary has 1,000+ places, uses
+only country codes that countries.actors uses (or CAMEO's region codes),
+and names every country with its capital. Usage: coverage.py BINARY.
+Prints 'N passed, N failed'."""
 import glob, os, re, subprocess, sys
 
 binary = sys.argv[1]
@@ -83,6 +86,44 @@ if os.path.exists(countries):
           f"every country has an adjective or demonym (none found for {len(no_adj)} of {len(nations)}: {no_adj[:8]})")
 else:
     print("dict coverage: data/actors/countries.actors absent, country checks skipped")
+
+# places: counts, country codes, every country and its capital
+places_file = os.path.join(data, "places", "places.txt")
+if os.path.exists(places_file) and os.path.exists(countries):
+    m = re.search(r"^places\s+(\d+) entries", out, re.M)
+    n_places = int(m.group(1)) if m else 0
+    check(n_places >= 1000, f"at least 1,000 places ({n_places})")
+    # every code countries.actors gives (dated lines too), and CAMEO's
+    # international region codes (CAMEO manual, "International Region Codes")
+    actor_codes = set()
+    for line in open(countries, encoding="utf-8"):
+        actor_codes.update(re.findall(r"\[([A-Z]{3})[\] ]", line.split("#", 1)[0]))
+    regions = {"AFR", "ASA", "BLK", "CRB", "CAU", "CFR", "CAS", "CEU", "EIN", "EAF", "EEU", "EUR", "LAM",
+               "MEA", "MDT", "NAF", "NMR", "PGS", "SCN", "SAM", "SAS", "SEA", "SAF", "WAF", "WST"}
+    kinds = {}
+    bad_codes = []
+    for n, line in enumerate(open(places_file, encoding="utf-8"), 1):
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        f = [x.strip() for x in line.split("|")]
+        if f[2] not in actor_codes | regions:
+            bad_codes.append(f"places.txt:{n} {f[2]}")
+        kinds.setdefault(f[2], set()).add(f[3])
+    check(not bad_codes, f"every place's country is a code of countries.actors or a CAMEO region ({bad_codes[:5]})")
+    # countries today (not the USSR, Yugoslavia... nor regions); city-states
+    # are their own capital; a few capitals are common words or shared
+    # names and are left out (places.txt says which)
+    gone = {"SUN", "YUG", "SCG", "CSK", "DDR"}
+    no_capital_ok = {"SGP", "MCO", "SMR", "VAT", "LUX", "HKG", "MAC", "ABW", "AIA", "BMU", "COK", "CYM", "GGY",
+                     "SYC", "ATG", "PSE", "ESH"}  # PSE, ESH: the capital is disputed
+    nations = {c for c in actor_codes if c not in gone and c not in regions}
+    no_country = sorted(c for c in nations if not kinds.get(c))
+    check(not no_country, f"every country of countries.actors is a place ({no_country})")
+    no_capital = sorted(c for c in nations if "capital" not in kinds.get(c, ()) and c not in no_capital_ok)
+    check(not no_capital, f"every country has its capital among the places ({no_capital})")
+else:
+    print("dict coverage: data/places/places.txt absent, place checks skipped")
 
 print(f"dict coverage: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

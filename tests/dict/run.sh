@@ -1,8 +1,9 @@
 #!/bin/sh
 # Dictionary checks through the CLI: `tarikh dict check` on our own data/
 # (no problem allowed), on the small files in tests/dict/files/ (good ones
-# clean; malformed ones give exactly the lines in expected/malformed.err,
-# exit 0 as warnings are not errors, exit 1 with --strict), on the field's
+# clean; the malformed actors, agents, verbs and places files give exactly
+# the lines in expected/malformed.err, exit 0 as warnings are not errors,
+# exit 1 with --strict), on the field's
 # reference dictionaries (exactly the known defects of Phoenix, listed in
 # expected/phoenix.err; none in the TABARI and PETRARCH validation sets),
 # and `tarikh dict lookup` on a few phrases of the built-in dictionaries.
@@ -62,9 +63,10 @@ check "files/good* together, --strict" 0 clean "$root" --strict $goods
 
 # the malformed ones: exactly the expected warnings; warnings are not errors
 check "malformed files" 0 "$here/expected/malformed.err" "$root" \
-    tests/dict/files/malformed.actors tests/dict/files/malformed.agents tests/dict/files/malformed.verbs
+    tests/dict/files/malformed.actors tests/dict/files/malformed.agents tests/dict/files/malformed.verbs \
+    tests/dict/files/malformed.places
 # with --strict the first malformed line of each is an error: exit 1
-for k in actors agents verbs; do
+for k in actors agents verbs places; do
     f=tests/dict/files/malformed.$k
     (cd "$root" && "$bin" dict check --strict "$f") >"$tmp/out" 2>"$tmp/err"
     rc=$?

@@ -75,6 +75,16 @@ expect "Israel is opposed to French mediation." \
     "event: ISR -> 110 -> FRA (asserted)"
 expect "Russian forces have shelled Kharkiv." \
     "agent  forces" "event: RUSMIL -> 194 ->"
+# the place an event is located in, and why others are not locations
+expect "Russian forces shelled positions near the Lachin corridor and in the Kabul government offices." \
+    "place   lachin corridor  ->  Lachin corridor [AZE corridor]  data/places/places.txt:" \
+    "a location (after \"near\")" \
+    "not a location: part of the actor's phrase \"the kabul government\"" \
+    "location  RUS -> 194 -> AZE:  Lachin corridor = Lachin corridor [AZE] (a place named in the event's clause)" \
+    "@ Lachin corridor = Lachin corridor [AZE]"
+expect "Russia condemned China's interest in Ukraine." \
+    "not a location: its \"in\" follows a word like \"interest\"" \
+    "none (no place in the event's clause and no dateline place)"
 expect "The weather was fine." \
     "events (0):"
 # an actor coded "A/B/C" in a user's dictionary stands for three actors

@@ -44,6 +44,8 @@ if [ -d "$corpora" ]; then
         same "$f" "$corpora/$f.jsonl"
     done
     same "ag_news --sentences, tsv" --format tsv "$corpora/ag_news_test_world.jsonl"
+    # --dedup day drops events in the writer, in input order
+    same "reuters --dedup day" --dedup day "$corpora/reuters21578.jsonl"
 else
     skipped="corpora ($corpora absent)"
 fi

@@ -359,6 +359,48 @@ static void test_good_issues(void **state) {
     tk_dict_free(&d);
 }
 
+static void test_good_places(void **state) {
+    (void)state;
+    tk_dict d;
+    diags g;
+    dict_new(&d, &g, true);
+    assert_true(load(&d, "good.places"));
+    assert_int_equal(d.warnings + d.errors, 0);
+    assert_int_equal(count_kind(&d, TK_ENTRY_PLACE, true), 8);
+    /* name, other names, country (the entry's one code), kind */
+    const tk_entry *e = entry(&d, "Panjshir");
+    assert_non_null(e);
+    assert_int_equal(e->line, 4);
+    assert_int_equal(e->place, TK_PLACE_VALLEY);
+    assert_string_equal(tk_dict_code_on(&d, e, 0), "AFG");
+    assert_string_equal(tk_place_kind_name(e->place), "valley");
+    assert_true(matches_whole(&d, "panjshir valley", "Panjshir"));
+    assert_true(matches_whole(&d, "panjsher", "Panjshir"));
+    /* hyphens are blanks; never inflected; case is the coder's business */
+    assert_true(matches_whole(&d, "nagorno karabakh", "Nagorno-Karabakh"));
+    assert_true(matches_whole(&d, "lachin road", "Lachin corridor"));
+    assert_false(matches_whole(&d, "lachin corridors", "Lachin corridor"));
+    assert_false(entry(&d, "Kabul")->flags & TK_EF_ANYCASE);
+    assert_true(entry(&d, "al-Bab")->flags & TK_EF_ANYCASE);
+    /* one name, two countries: two entries on the same words */
+    matches c;
+    match(&d, "tripoli", &c);
+    assert_int_equal(c.n, 2);
+    assert_int_equal(d.entries[c.m[0].entry].kind, TK_ENTRY_PLACE);
+    assert_string_equal(code_on(&d, "Sahel", 0), "WAF");
+    /* the kind names */
+    assert_int_equal(tk_place_kind_find("corridor", 8), TK_PLACE_CORRIDOR);
+    assert_int_equal(tk_place_kind_find("metropolis", 10), 0);
+    assert_null(tk_place_kind_name(0));
+    assert_null(tk_place_kind_name(TK_PLACE_KINDS));
+    for (int k = 1; k < TK_PLACE_KINDS; k++) {
+        const char *z = tk_place_kind_name(k);
+        assert_non_null(z);
+        assert_int_equal(tk_place_kind_find(z, strlen(z)), k);
+    }
+    tk_dict_free(&d);
+}
+
 /* ---- the malformed files: one warning per defect, its line and reason --- */
 
 static void test_malformed_actors(void **state) {
@@ -392,6 +434,43 @@ static void test_malformed_actors(void **state) {
     assert_true(!ok || d.errors > 0);
     assert_int_equal(d.errors, 1);
     assert_int_equal(d.warnings, 0);
+    assert_true(g.v[0].error);
+    assert_int_equal(g.v[0].line, 1);
+    tk_dict_free(&d);
+}
+
+static void test_malformed_places(void **state) {
+    (void)state;
+    tk_dict d;
+    diags g;
+    dict_new(&d, &g, false);
+    assert_true(load(&d, "malformed.places"));
+    assert_int_equal(d.errors, 0);
+    assert_int_equal(d.warnings, 8);
+    assert_int_equal(g.n, 8);
+    assert_diag(&g, 0, "malformed.places", 1, "a place line has 4 fields: name | other names | country | kind");
+    assert_diag(&g, 1, "malformed.places", 2, "country \"afg\" is not a three-letter code");
+    assert_diag(&g, 2, "malformed.places", 3, "unknown place kind \"metropolis\"");
+    assert_diag(&g, 3, "malformed.places", 4, "no place name");
+    assert_diag(&g, 4, "malformed.places", 5, "empty other name");
+    assert_diag(&g, 5, "malformed.places", 6, "a place line has 4 fields");
+    assert_diag(&g, 6, "malformed.places", 8, "place \"Kunduz\" (AFG) is already on line 7");
+    assert_diag(&g, 7, "malformed.places", 9, "country \"AFGH\"");
+    /* a bad line makes no place; the good names of a line with an empty
+     * one are kept; a repeated name is skipped, the rest of its line kept */
+    assert_null(entry(&d, "Herat"));
+    assert_null(entry(&d, "Ghazni"));
+    assert_true(matches_whole(&d, "mazar e sharif", "Mazar-i-Sharif"));
+    assert_true(matches_whole(&d, "kondoz", "Kunduz"));
+    matches c;
+    match(&d, "kunduz", &c);
+    assert_int_equal(c.n, 1);
+    tk_dict_free(&d);
+
+    /* strict: the first malformed line stops the load with an error */
+    dict_new(&d, &g, true);
+    assert_false(load(&d, "malformed.places"));
+    assert_int_equal(d.errors, 1);
     assert_true(g.v[0].error);
     assert_int_equal(g.v[0].line, 1);
     tk_dict_free(&d);
@@ -485,22 +564,22 @@ static void test_engine_strict(void **state) {
 static void test_engine_good_stats(void **state) {
     (void)state;
     const char *names[] = {"good.actors", "good.agents", "good.verbs", "good-petrarch2.verbs",
-                           "good.discards", "good.issues"};
-    char paths[6][512];
-    const char *pp[6];
-    for (size_t i = 0; i < 6; i++) {
+                           "good.discards", "good.issues", "good.places"};
+    char paths[7][512];
+    const char *pp[7];
+    for (size_t i = 0; i < 7; i++) {
         file_path(paths[i], sizeof paths[i], names[i]);
         pp[i] = paths[i];
     }
     diags g = {.n = 0};
-    tk_options o = {.dict_paths = pp, .ndict_paths = 6, .no_builtin_dicts = 1, .strict = 1,
+    tk_options o = {.dict_paths = pp, .ndict_paths = 7, .no_builtin_dicts = 1, .strict = 1,
                     .diag = collect_public, .diag_ctx = &g};
     tk_engine *e = tk_engine_new(&o);
     assert_non_null(e);
     assert_int_equal(g.n, 0);
     tk_dict_stats st;
     tk_engine_dict_stats(e, &st);
-    assert_int_equal(st.files, 6);
+    assert_int_equal(st.files, 7);
     assert_int_equal(st.agents, 8);
     assert_int_equal(st.verbs, 11);
     assert_int_equal(st.patterns, 11);
@@ -508,6 +587,8 @@ static void test_engine_good_stats(void **state) {
     assert_int_equal(st.transforms, 1);
     assert_int_equal(st.discards, 5);
     assert_int_equal(st.issues, 6);
+    assert_int_equal(st.places, 8);
+    assert_int_equal(st.place_phrases, 13);
     assert_int_equal(st.warnings, 0);
     assert_int_equal(st.errors, 0);
     tk_engine_free(e);
@@ -843,6 +924,8 @@ int main(void) {
         cmocka_unit_test(test_good_verbs_petrarch2),
         cmocka_unit_test(test_good_discards),
         cmocka_unit_test(test_good_issues),
+        cmocka_unit_test(test_good_places),
+        cmocka_unit_test(test_malformed_places),
         cmocka_unit_test(test_malformed_actors),
         cmocka_unit_test(test_malformed_agents),
         cmocka_unit_test(test_malformed_verbs),
