@@ -914,6 +914,29 @@ static bool ing_form(const tk_word *w) {
     return w->n > 4 && !memcmp(w->s + w->n - 3, "ing", 3);
 }
 
+/* The subject of a verb at word `at`: the phrase before it, past those
+ * that are the object of a preposition other than "of" when another
+ * phrase stands before them ("militants piled pressure on allies in Iraq,
+ * seizing": the militants), or -1. */
+static int subject_left(const sent *x, uint32_t at) {
+    int npi = np_left(x, at);
+    /* "in Israeli tank shelling": an -ing word in a preposition's phrase
+     * is a noun, and the phrase before it its subject ("…, seizing" after
+     * a comma is a clause of the sentence's subject) */
+    if (npi >= 0 && ing_form(&x->w.w[at]) && !in_range(x, x->nps[npi].end, at, W_COMMA)) return npi;
+    for (int n = 0; npi >= 0 && n < 4; n++) {
+        uint32_t a = x->nps[npi].start;
+        if (a == 0 || !(C(x, a - 1) & W_PREP) || (C(x, a - 1) & (W_BY | W_JOIN))) return npi;
+        int before = np_left(x, a - 1);
+        /* none else, or only a role with no country ("opposition groups in
+         * Zimbabwe"): the place stands for who acted there */
+        if (before < 0 || !strncmp(x->nps[before].code, "---", 3)) return npi;
+        npi = before;
+    }
+    return npi;
+}
+
+
 /* Does the word end in -ed ("Russian forces shelled": a verb after a
  * plural noun that the dictionaries also know as a verb)? */
 static bool ed_form(const tk_word *w) {
@@ -1021,11 +1044,32 @@ static tk_status code_sentence(sent *x) {
             continue;
         reduced[ci] = true;
     }
+    /* "men jailed without charge", "Anwar Ibrahim, released from jail,":
+     * a word the treebank mostly tags a past participle, right after a
+     * phrase (or its comma), with no object of its own, describes that
+     * phrase: a passive whose target is the phrase */
+    bool participle[256] = {false};
+    for (size_t ci = 0; ci < x->nc && ci < 256; ci++) {
+        const chunk *v = &x->c[ci];
+        if (v->kind != TK_ENTRY_VERB || v->start == 0 || v->end != v->start + 1 || reduced[ci] || noun_use[ci])
+            continue;
+        uint32_t prev = v->start - 1;
+        bool comma = (C(x, prev) & W_COMMA) && prev > 0 && prev - 1 < 512 && x->np_at[prev - 1] >= 0;
+        if (!comma && !(prev < 512 && x->np_at[prev] >= 0)) continue;
+        uint32_t nx = v->end;
+        /* only a preposition, a comma, a clause break or the end may follow
+         * (anything else may be its object: an active verb) */
+        if (nx < x->w.n && (!(C(x, nx) & (W_PREP | W_COMMA | W_BREAK)) || (C(x, nx) & W_BY))) continue;
+        const tk_word *w = &x->w.w[v->start];
+        int pp = tk_poslex_participle(w->s, w->n);
+        if (pp >= (comma ? 60 : 75)) participle[ci] = true;
+    }
     int32_t sdate = tk_code_sentence_date(s, x->w.w, x->w.n, x->day, x->cls, W_DATE);
     if (sdate && s->trace) TRACE(x, "  date    %04d-%02d-%02d\n", sdate / 10000, sdate / 100 % 100, sdate % 100);
     int last_src = -1;
     uint32_t reported_from = UINT32_MAX; /* words after "said that" are reported */
     int speaker = -1;                    /* subject of the reporting verb */
+    uint32_t prev_passive_end = 0;      /* end of the last verb if it was a passive */
     uint32_t ev_lo[257];                 /* the events of chunk ci: [ev_lo[ci], ev_lo[ci + 1]) */
     for (size_t ci = 0; ci < x->nc; ci++) {
         const chunk *v = &x->c[ci];
@@ -1119,10 +1163,16 @@ static tk_status code_sentence(sent *x) {
          * before an -ing form) is progressive, and active */
         const tk_word *vw = &x->w.w[v->end - 1];
         bool ing = vw->n > 4 && !memcmp(vw->s + vw->n - 3, "ing", 3);
-        bool passive = rel || (!ing && v->start > 0 && in_range(x, v->start > 2 ? v->start - 2 : 0, v->start, W_BE));
+        bool part = ci < 256 && participle[ci];
+        bool passive = rel || part || (!ing && v->start > 0 && in_range(x, v->start > 2 ? v->start - 2 : 0, v->start, W_BE));
+        /* "was shot and killed": a verb joined by "and" to a passive is one */
+        if (!passive && ci > 0 && prev_passive_end && v->start == prev_passive_end + 1 && (C(x, v->start - 1) & W_AND))
+            passive = true;
         /* "is opposed to", "were engaged in": a state of the subject, which
          * acts */
         if (passive && !rel && adjectival(x, v)) passive = false;
+        if (part) TRACE(x, "          a participle after a phrase, with no object: a passive of that phrase\n");
+        prev_passive_end = passive ? v->end : 0;
         int src = -1, tgt = -1;
         if (passive) {
             for (uint32_t k = v->end; k < clause_end; k++)
@@ -1131,7 +1181,7 @@ static tk_status code_sentence(sent *x) {
             tgt = rel ? last_src : np_left(x, v->start);
         } else {
             bool coordinated = v->start > 0 && (C(x, v->start - 1) & W_AND) && last_src >= 0;
-            src = coordinated ? last_src : np_left(x, v->start);
+            src = coordinated ? last_src : subject_left(x, v->start);
             tgt = np_right(x, v->end, clause_end);
             /* "X asked for arms from Y": a preposition's object */
         }

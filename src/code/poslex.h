@@ -1,7 +1,8 @@
 /* poslex.h — how likely a word is a noun rather than a verb, from the Penn
  * Treebank tags of Festival's part-of-speech lexicon (festlex-poslex, read
  * at build time by tools/gen_poslex.py into build/gen/poslex.c). Only words
- * with both readings are listed ("talks" 95, "attack" 82, "help" 17). */
+ * with both readings ("talks" 95, "attack" 82, "help" 17) or a past
+ * participle reading ("released" 83) are listed. */
 #ifndef TK_POSLEX_H
 #define TK_POSLEX_H
 
@@ -9,7 +10,10 @@
 
 typedef struct tk_poslex_entry {
     const char *word;   /* lower case */
-    unsigned char noun; /* P(noun | word) in percent, over noun and verb readings */
+    unsigned char noun; /* P(noun | word) in percent, over noun and verb readings;
+                         * 255 when the word is not both */
+    unsigned char vbn;  /* P(past participle | word) over past tense and participle
+                         * ("released" 83, "attacked" 59); 255 when never a participle */
 } tk_poslex_entry;
 
 extern const tk_poslex_entry tk_poslex[]; /* sorted by word */
@@ -18,5 +22,8 @@ extern const unsigned tk_poslex_count;
 /* P(noun | word) in percent for the lower-case word s[0,n), or -1 when the
  * lexicon does not give it both readings. */
 int tk_poslex_noun(const char *s, size_t n);
+
+/* P(past participle | word) in percent, or -1 when the word is never one. */
+int tk_poslex_participle(const char *s, size_t n);
 
 #endif
