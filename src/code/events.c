@@ -186,6 +186,13 @@ static void make_chunks(sent *x) {
          * here, and "held" is no verb */
         if (modifier_participle(x, best->end)) { i = best->end + 1; continue; }
         if (modifier_participle(x, best->start)) { i = best->end; continue; }
+        /* "anti-American protests", "anti-government rallies": the actor is
+         * what the protest is against, an adjective here, not a party */
+        if (best->start > 0 && x->w.token[best->start] == x->w.token[best->start - 1] &&
+            x->w.w[best->start - 1].n == 4 && !memcmp(x->w.w[best->start - 1].s, "anti", 4)) {
+            i = best->end;
+            continue;
+        }
         x->c[x->nc++] = (chunk){best->start, best->end, x->d->entries[best->entry].kind, best->entry};
         i = best->end;
     }
@@ -1014,6 +1021,21 @@ static tk_status code_sentence(sent *x) {
          * own */
         const tk_word *w = &x->w.w[v->start];
         bool after_chunk = ci > 0 && x->c[ci - 1].end == v->start;
+        /* "Obama's visit", "the public's help": after a possessive, a noun */
+        if (v->kind == TK_ENTRY_VERB && v->start > 0 && x->w.w[v->start - 1].n == 2 &&
+            !memcmp(x->w.w[v->start - 1].s, "'s", 2))
+            noun_use[ci] = true;
+        /* "after the Boston bombing.", "the Bangkok meeting": an -ing word right
+         * after a phrase, with no "is" before it, is a noun when nothing
+         * follows it or the treebank mostly tags it one ("demonstrators
+         * protesting election results" keeps its verb: the phrase is its
+         * subject) */
+        if (v->kind == TK_ENTRY_VERB && v->start > 0 && v->start - 1 < 512 && x->np_at[v->start - 1] >= 0 &&
+            ing_form(&x->w.w[v->end - 1])) {
+            const tk_word *nw = v->end < x->w.n ? &x->w.w[v->end] : NULL;
+            bool ends = !nw || !nw->n || !((nw->s[0] >= 'a' && nw->s[0] <= 'z') || (nw->s[0] >= '0' && nw->s[0] <= '9'));
+            if (ends || tk_poslex_noun(x->w.w[v->end - 1].s, x->w.w[v->end - 1].n) >= 50) noun_use[ci] = true;
+        }
         /* a word the treebank mostly tags a noun ("talks", "fire",
          * "order") is a verb only where a verb can stand */
         if (v->kind == TK_ENTRY_VERB && v->end == v->start + 1 && !verb_slot(x, v->start)) {
