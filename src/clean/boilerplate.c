@@ -115,7 +115,8 @@ static const char *const widget_starts[] = {
     "watch:", "video:", "advertisement", "this story has been shared", "we use cookies",
     "accept cookies", "all rights reserved", "copyright \xc2\xa9", "story continues below",
     "article continues below", "continue reading", "read or share this story",
-    "sign up for daily", "manage newsletters", "now watch:", NULL};
+    "sign up for daily", "manage newsletters", "now watch:", "just watched ", "must watch ",
+    "replay more videos", NULL};
 
 static const char *const related_heads[] = {
     "related articles", "related article", "related stories", "related coverage",

@@ -1038,9 +1038,21 @@ static tk_status code_sentence(sent *x) {
         }
         /* a word the treebank mostly tags a noun ("talks", "fire",
          * "order") is a verb only where a verb can stand */
-        if (v->kind == TK_ENTRY_VERB && v->end == v->start + 1 && !verb_slot(x, v->start)) {
+        if (v->kind == TK_ENTRY_VERB && v->end == v->start + 1) {
             int pn = tk_poslex_noun(w->s, w->n);
-            if (pn >= TK_NOUN_PCT) noun_use[ci] = true;
+            if (pn >= TK_NOUN_PCT && !verb_slot(x, v->start)) noun_use[ci] = true;
+            /* "a terrorist attack", "military aid", "the Benghazi raid": after
+             * a one-word singular phrase, a word mostly a noun is the head of
+             * a compound ("the rebels attack", "the UN fears" keep their verb) */
+            uint32_t p = v->start - 1;
+            if (pn >= 60 && v->start > 0 && p < 512 && x->np_at[p] >= 0) {
+                const np *q = &x->nps[x->np_at[p]];
+                bool det = C(x, q->start) & W_DET;
+                const tk_word *last = &x->w.w[q->end - 1];
+                if (q->end - q->start == (det ? 2u : 1u) && last->n > 1 && last->s[last->n - 1] != 's' &&
+                    (det || pn >= TK_NOUN_PCT) && w->s[w->n - 1] != 's')
+                    noun_use[ci] = true;
+            }
         }
         if (v->kind == TK_ENTRY_VERB && v->start > 0 && !after_chunk && noun_before(x, v->start - 1))
             noun_use[ci] = true;
