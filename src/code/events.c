@@ -1208,6 +1208,7 @@ static tk_status code_sentence(sent *x) {
         if (part) TRACE(x, "          a participle after a phrase, with no object: a passive of that phrase\n");
         prev_passive_end = passive ? v->end : 0;
         int src = -1, tgt = -1;
+        bool place_src = false;
         if (passive) {
             for (uint32_t k = v->end; k < clause_end; k++)
                 if (C(x, k) & W_BY) { src = np_right(x, k + 1, clause_end); break; }
@@ -1216,6 +1217,12 @@ static tk_status code_sentence(sent *x) {
         } else {
             bool coordinated = v->start > 0 && (C(x, v->start - 1) & W_AND) && last_src >= 0;
             src = coordinated ? last_src : subject_left(x, v->start);
+            /* "a car bomb exploded in central Baghdad, killing": a place
+             * stands for whoever acted there, so its country alone (not
+             * the government a capital's name codes) */
+            place_src = src >= 0 && !coordinated && x->nps[src].start > 0 &&
+                        (C(x, x->nps[src].start - 1) & W_PREP) &&
+                        !(C(x, x->nps[src].start - 1) & (W_BY | W_JOIN));
             tgt = np_right(x, v->end, clause_end);
             /* "X asked for arms from Y": a preposition's object */
         }
@@ -1363,6 +1370,7 @@ static tk_status code_sentence(sent *x) {
         ev.sentence = (uint32_t)x->si;
         if (src >= 0) set_ref(x, &ev.source, src);
         else ev.source = pron;
+        if (src >= 0 && place_src && strlen(ev.source.code) > 3) ev.source.code[3] = '\0';
         x->last = ev.source;
         set_ref(x, &ev.target, tgt);
         copy_str(ev.code, sizeof ev.code, code);
