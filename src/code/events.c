@@ -1220,9 +1220,14 @@ static tk_status code_sentence(sent *x) {
             /* "a car bomb exploded in central Baghdad, killing": a place
              * stands for whoever acted there, so its country alone (not
              * the government a capital's name codes) */
-            place_src = src >= 0 && !coordinated && x->nps[src].start > 0 &&
-                        (C(x, x->nps[src].start - 1) & W_PREP) &&
-                        !(C(x, x->nps[src].start - 1) & (W_BY | W_JOIN));
+            if (src >= 0 && !coordinated) {
+                uint32_t a = x->nps[src].start;
+                /* past "central", "downtown", "southern" */
+                for (int k = 0; k < 2 && a > 0 && !C(x, a - 1) && x->wid[a - 1] == TK_NONE &&
+                                !(x->s->tokens.v[x->w.token[a - 1]].flags & TK_TF_UPPER); k++)
+                    a--;
+                place_src = a > 0 && (C(x, a - 1) & W_PREP) && !(C(x, a - 1) & (W_BY | W_JOIN));
+            }
             tgt = np_right(x, v->end, clause_end);
             /* "X asked for arms from Y": a preposition's object */
         }
