@@ -347,7 +347,21 @@ static int np_left(const sent *x, uint32_t at) {
  * another event verb comes. */
 static int np_right(const sent *x, uint32_t at, uint32_t limit) {
     for (uint32_t i = at; i < limit && i < x->w.n; i++) {
-        if (i < 512 && x->np_at[i] >= 0) return x->np_at[i];
+        if (i < 512 && x->np_at[i] >= 0) {
+            const np *p = &x->nps[x->np_at[i]];
+            /* "military aid to Mozambique": a lone singular agent word
+             * before a lower-case word is a modifier, not the object */
+            uint32_t e = p->end;
+            const tk_word *aw = &x->w.w[p->start];
+            if (p->agent_only && e == p->start + 1 && aw->n > 1 && aw->s[aw->n - 1] != 's' && e < limit &&
+                e < x->w.n && e < 512 && x->np_at[e] < 0 &&
+                !C(x, e) && x->w.w[e].n && x->w.w[e].s[0] >= 'a' && x->w.w[e].s[0] <= 'z' &&
+                !(x->s->tokens.v[x->w.token[e]].flags & TK_TF_UPPER)) {
+                i = e;
+                continue;
+            }
+            return x->np_at[i];
+        }
         if (C(x, i) & (W_BREAK | W_AND | W_COMMA)) return -1;
     }
     return -1;
