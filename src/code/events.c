@@ -971,6 +971,11 @@ static bool noun_before(const sent *x, uint32_t i) {
     if (i >= 512 || i >= x->w.n || x->np_at[i] >= 0 || C(x, i)) return false;
     const tk_word *w = &x->w.w[i];
     if (w->n && w->s[0] >= '0' && w->s[0] <= '9') return true;
+    static const char *const numbers[] = {"two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                          "ten", "eleven", "twelve", "dozens", "hundreds", "thousands",
+                                          "scores", "dozen", "hundred", "thousand", NULL};
+    for (const char *const *n = numbers; *n; n++)
+        if (strlen(*n) == w->n && !memcmp(*n, w->s, w->n)) return true;
     if (w->n < 5 || (x->s->tokens.v[x->w.token[i]].flags & TK_TF_UPPER)) return false;
     static const char *const ends[] = {"ic", "al", "ary", "ian", "ive", "ous", "ful", NULL};
     for (const char *const *e = ends; *e; e++) {
@@ -1376,7 +1381,9 @@ static tk_status code_sentence(sent *x) {
          * target, a cooperative or consultative act (roots 03-06) of two or
          * three sources is between them, one event each way (a longer list
          * is usually a membership: "the G7 leaders of ...") */
-        bool mutual = !passive && ns >= 2 && ns <= 3 && tgt < 0 && code[0] == '0' && code[1] >= '3' && code[1] <= '6';
+        bool mutual = !passive && ns >= 2 && ns <= 3 && tgt < 0 &&
+                      ((code[0] == '0' && code[1] >= '3' && code[1] <= '6') || /* "X and Y clashed" */
+                       (code[0] == '1' && code[1] == '9'));
         if (mutual) TRACE(x, "          several sources, no target, a root-%c%c act: between them\n", code[0], code[1]);
         for (int si2 = 0; si2 < ns; si2++)
         for (int ti = 0; ti < (mutual ? ns : nt); ti++) {

@@ -48,6 +48,11 @@ expect "Iran would attack Israel." "IRN -> 190 -> ISR  (hypothetical)"
 expect "Armenia and Azerbaijan agreed to continue the talks." \
     "several sources, no target" \
     "event: ARM -> 030 -> AZE (asserted)" "event: AZE -> 030 -> ARM (asserted)"
+# fighting between two sources with no target is between them
+expect "Armenia and Azerbaijan clashed on Monday." \
+    "event: ARM -> 190 -> AZE (asserted)" "event: AZE -> 190 -> ARM (asserted)"
+# a number word before a verb's word makes it a noun: the clause goes on
+expect "Israeli troops killed five armed Palestinians." "event: ISRMIL -> 190 -> PSE (asserted)"
 expect "Russia and China condemned the strike." \
     "event: RUS -> 111 -> - (asserted)" "event: CHN -> 111 -> - (asserted)"
 # a list of actors with a determiner and an adjective inside
