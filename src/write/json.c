@@ -3,6 +3,9 @@
  * the hot path: no intermediate tree, one growable buffer. */
 #include <string.h>
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "write.h"
 #include "../clean/clean.h"
@@ -13,6 +16,20 @@ void tk_write_json_string(tk_buf *b, const char *p, size_t n) {
     size_t run = 0; /* start of the pending run of bytes to copy as-is */
     size_t i = 0;
     while (i < n) {
+#if defined(__SSE2__)
+        /* sixteen plain bytes at a time where there is SSE2 (every x86-64):
+         * none below 0x20, none 0x80 or above (negative, as signed bytes),
+         * no quote, no backslash; then straight to the first that is not */
+        while (i + 16 <= n) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+            __m128i bad = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                                       _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                                    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+            unsigned mask = (unsigned)_mm_movemask_epi8(bad);
+            if (mask) { i += (size_t)__builtin_ctz(mask); break; }
+            i += 16;
+        }
+#endif
         /* eight plain bytes at a time: none below 0x20, none 0x80 or
          * above, no quote, no backslash */
         while (i + 8 <= n) {
@@ -26,31 +43,36 @@ void tk_write_json_string(tk_buf *b, const char *p, size_t n) {
             i += 8;
         }
         if (i >= n) break;
-        unsigned char c = (unsigned char)p[i];
-        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) { i++; continue; }
-        if (c >= 0x80) {
-            utf8proc_int32_t cp;
-            utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p + i,
-                                                  (utf8proc_ssize_t)(n - i), &cp);
-            if (k > 0) { i += (size_t)k; continue; }
+        /* then byte by byte to the end of the eight that hold the hit (not
+         * testing the same eight again after each plain byte) */
+        size_t stop = n - i > 8 ? i + 8 : n;
+        while (i < stop) {
+            unsigned char c = (unsigned char)p[i];
+            if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) { i++; continue; }
+            if (c >= 0x80) {
+                utf8proc_int32_t cp;
+                utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p + i,
+                                                      (utf8proc_ssize_t)(n - i), &cp);
+                if (k > 0) { i += (size_t)k; continue; }
+                tk_buf_put(b, p + run, i - run);
+                TK_BUF_LIT(b, "\xEF\xBF\xBD");
+                run = ++i;
+                continue;
+            }
             tk_buf_put(b, p + run, i - run);
-            TK_BUF_LIT(b, "\xEF\xBF\xBD");
+            switch (c) {
+            case '"': TK_BUF_LIT(b, "\\\""); break;
+            case '\\': TK_BUF_LIT(b, "\\\\"); break;
+            case '\n': TK_BUF_LIT(b, "\\n"); break;
+            case '\r': TK_BUF_LIT(b, "\\r"); break;
+            case '\t': TK_BUF_LIT(b, "\\t"); break;
+            default: {
+                char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+                tk_buf_put(b, e, 6);
+            }
+            }
             run = ++i;
-            continue;
         }
-        tk_buf_put(b, p + run, i - run);
-        switch (c) {
-        case '"': TK_BUF_LIT(b, "\\\""); break;
-        case '\\': TK_BUF_LIT(b, "\\\\"); break;
-        case '\n': TK_BUF_LIT(b, "\\n"); break;
-        case '\r': TK_BUF_LIT(b, "\\r"); break;
-        case '\t': TK_BUF_LIT(b, "\\t"); break;
-        default: {
-            char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-            tk_buf_put(b, e, 6);
-        }
-        }
-        run = ++i;
     }
     tk_buf_put(b, p + run, n - run);
     tk_buf_putc(b, '"');
@@ -90,10 +112,6 @@ void tk_write_text_span(tk_buf *b, const tk_story *s, uint32_t start, uint32_t e
     tk_buf_put_u32(b, end);
 }
 
-static const char *quote_kind(int k) {
-    return k == TK_QUOTE_TITLE ? "title" : k == TK_QUOTE_SCARE ? "scare" : "speech";
-}
-
 void tk_write_quote_json(const tk_story *s, const tk_quote *q, tk_buf *b) {
     tk_write_text_span(b, s, q->start, q->end);
     TK_BUF_LIT(b, ",\"speaker\":");
@@ -122,11 +140,15 @@ void tk_write_quote_json(const tk_story *s, const tk_quote *q, tk_buf *b) {
     }
     TK_BUF_LIT(b, ",\"cue\":");
     str_or_null(b, s, q->cue_start, q->cue_end);
-    tk_buf_puts(b, q->nested ? ",\"nested\":true" : ",\"nested\":false");
-    tk_buf_puts(b, q->partial ? ",\"partial\":true" : ",\"partial\":false");
-    tk_buf_puts(b, q->kind == TK_QUOTE_SPEECH ? ",\"speech\":true,\"kind\":\"" : ",\"speech\":false,\"kind\":\"");
-    tk_buf_puts(b, quote_kind(q->kind));
-    TK_BUF_LIT(b, "\"}");
+    if (q->nested) TK_BUF_LIT(b, ",\"nested\":true");
+    else TK_BUF_LIT(b, ",\"nested\":false");
+    if (q->partial) TK_BUF_LIT(b, ",\"partial\":true");
+    else TK_BUF_LIT(b, ",\"partial\":false");
+    switch (q->kind) {
+    case TK_QUOTE_TITLE: TK_BUF_LIT(b, ",\"speech\":false,\"kind\":\"title\"}"); break;
+    case TK_QUOTE_SCARE: TK_BUF_LIT(b, ",\"speech\":false,\"kind\":\"scare\"}"); break;
+    default: TK_BUF_LIT(b, ",\"speech\":true,\"kind\":\"speech\"}"); break;
+    }
 }
 
 void tk_write_jsonl(const tk_story *s, tk_buf *b, unsigned flags) {
