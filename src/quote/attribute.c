@@ -22,34 +22,29 @@ enum how { HOW_NONE, HOW_AFTER, HOW_BEFORE, HOW_FRAME, HOW_SENTENCE, HOW_CONT };
 
 static const tk_token *T(tk_qctx *x, uint32_t i) { return &x->s->tokens.v[i]; }
 
-uint32_t tk_qctx_sent(tk_qctx *x, uint32_t tok) {
+/* Sets every token's entry: word and classes unseen, its sentence. */
+static void qctx_tokens(tk_qctx *x) {
     const tk_story *s = x->s;
-    uint32_t h = x->last_sent;
-    if (h < s->sentences.n && s->sentences.v[h].tok_start <= tok && tok < s->sentences.v[h].tok_end) return h;
-    size_t lo = 0, hi = s->sentences.n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (s->sentences.v[mid].tok_end <= tok) lo = mid + 1;
-        else hi = mid;
+    uint32_t at = 0;
+    const tk_qtok none = {TK_QWID_UNSEEN, TK_QWID_UNSEEN, TK_NONE};
+    for (size_t si = 0; si < s->sentences.n; si++) {
+        const tk_sentence *z = &s->sentences.v[si];
+        for (; at < z->tok_start; at++) x->tok[at] = none;
+        const tk_qtok in = {TK_QWID_UNSEEN, TK_QWID_UNSEEN, (uint32_t)si};
+        for (; at < z->tok_end; at++) x->tok[at] = in;
     }
-    if (lo < s->sentences.n && s->sentences.v[lo].tok_start <= tok) return x->last_sent = (uint32_t)lo;
-    return TK_NONE;
+    for (; at < s->tokens.n; at++) x->tok[at] = none;
 }
 
-#define WID_MISS 0xFFFFFFFEu /* looked up, not in the lexicon */
-
-uint32_t tk_qctx_word(tk_qctx *x, uint32_t tok) {
-    uint32_t id = x->wid[tok];
-    if (id == WID_MISS) return TK_NONE;
-    if (id != TK_QWID_UNSEEN) return id;
+uint32_t tk_qctx_word_find(tk_qctx *x, uint32_t tok) {
     const tk_token *t = T(x, tok);
-    id = TK_NONE;
+    uint32_t id = TK_NONE;
     if (t->kind == TK_TOK_WORD) {
         size_t n;
         const char *p = tk_token_norm(x->s, t, &n);
         id = tk_quote_word(x->lex, p, n);
     }
-    x->wid[tok] = id == TK_NONE ? WID_MISS : id;
+    x->tok[tok].wid = id == TK_NONE ? TK_QWID_MISS : id;
     return id;
 }
 
@@ -65,15 +60,8 @@ static uint32_t bits_in_context(tk_qctx *x, uint32_t tok) {
                    QW_PARTICLE | QW_TITLEWORD | QW_ADV);
 }
 
-bool tk_qctx_opens(tk_qctx *x, uint32_t tok) {
-    uint32_t si = tk_qctx_sent(x, tok);
-    return si != TK_NONE && x->s->sentences.v[si].tok_start == tok;
-}
-
-uint32_t tk_qctx_bits(tk_qctx *x, uint32_t tok) {
-    uint32_t b = x->tbits[tok];
-    if (b == TK_QWID_UNSEEN) b = x->tbits[tok] = bits_in_context(x, tok);
-    return b;
+uint32_t tk_qctx_bits_find(tk_qctx *x, uint32_t tok) {
+    return x->tok[tok].bits = bits_in_context(x, tok);
 }
 
 static bool is_ch(tk_qctx *x, uint32_t i, char c) {
@@ -849,11 +837,9 @@ tk_status tk_quotes_find(tk_story *s) {
     size_t n = s->tokens.n;
     tk_qctx x = {.s = s, .lex = lex, .last_person = -1, .day = tk_match_date(s->date),
                  .run_ends = run_ends, .nrun_ends = nrun_ends, .runs_built = true};
-    x.wid = tk_arena_alloc(&s->arena, n * sizeof *x.wid);
-    x.tbits = tk_arena_alloc(&s->arena, n * sizeof *x.tbits);
-    if (!x.wid || !x.tbits) return tk_story_fail(s, TK_ENOMEM, "out of memory");
-    memset(x.wid, 0xff, n * sizeof *x.wid); /* every id unseen */
-    memset(x.tbits, 0xff, n * sizeof *x.tbits);
+    x.tok = tk_arena_alloc(&s->arena, n * sizeof *x.tok);
+    if (!x.tok) return tk_story_fail(s, TK_ENOMEM, "out of memory");
+    qctx_tokens(&x);
     size_t next_sent = 0;
     for (size_t qi = 0; qi < s->quotes.n; qi++) {
         tk_quote *q = &s->quotes.v[qi];

@@ -56,6 +56,12 @@ struct tk_quote_lex {
     uint64_t filter[1024];/* 65536 bits by (length, first two and last two
                            * letters): most words are answered "not here"
                            * without hashing */
+    /* The fast index (see tk_quote_word): words of at most 16 ASCII bytes,
+     * packed in two 64-bit integers, by open addressing */
+    uint32_t *short_slots;   /* id + 1 (0: empty) | length << 24 */
+    uint64_t (*short_key)[2];/* per word id: its packed bytes */
+    uint32_t short_mask;
+    bool has_long;           /* a word of more than 16 ASCII bytes */
 };
 
 /* Builds the lexicon from the embedded data/quotes/cues.txt; NULL when out
@@ -83,15 +89,24 @@ typedef struct tk_mention {
     uint32_t rel;   /* a relative pronoun that is the cue's subject ("who told"), TK_NONE */
 } tk_mention;
 
-/* What the attribution rules share: the story, the lexicon, a per-token
- * word id computed on demand, the sentence of each token, and the last
- * person named (for "he", "the researcher"). */
+/* What the rules know of one token, found on demand and kept. */
+typedef struct tk_qtok {
+    uint32_t wid;   /* lexicon id, TK_QWID_MISS, or TK_QWID_UNSEEN */
+    uint32_t bits;  /* word classes in context, or TK_QWID_UNSEEN */
+    uint32_t sent;  /* its sentence, TK_NONE outside sentences */
+} tk_qtok;
+
+#define TK_QWID_UNSEEN 0xFFFFFFFFu /* not looked up yet */
+#define TK_QWID_MISS 0xFFFFFFFEu   /* looked up, not in the lexicon */
+
+/* What the attribution rules share: the story, the lexicon, what they
+ * know of each token (the quotes of a news story are everywhere: nearly
+ * every part of it is looked at), and the last person named (for "he",
+ * "the researcher"). */
 typedef struct tk_qctx {
     tk_story *s;
     const tk_quote_lex *lex;
-    uint32_t *wid;       /* per token: lexicon id, TK_NONE, or UNSEEN */
-    uint32_t *tbits;     /* per token: word classes in context, or UNSEEN */
-    uint32_t last_sent;  /* the sentence found last (tk_qctx_sent), a hint */
+    tk_qtok *tok;        /* per token */
     int32_t last_person; /* entity index, -1 */
     int32_t day;         /* story date YYYYMMDD for actor codes, 0 */
     uint32_t *run_ends;  /* last tokens of capitalised runs of 2+ words, built on first use */
@@ -99,19 +114,32 @@ typedef struct tk_qctx {
     bool runs_built;
 } tk_qctx;
 
-#define TK_QWID_UNSEEN 0xFFFFFFFFu /* not looked up yet (arrays are filled with 0xff) */
+/* The slow paths of the two below: the look-up, the first time. */
+uint32_t tk_qctx_word_find(tk_qctx *x, uint32_t tok);
+uint32_t tk_qctx_bits_find(tk_qctx *x, uint32_t tok);
 
-uint32_t tk_qctx_word(tk_qctx *x, uint32_t tok);
+/* The lexicon id of token `tok`, TK_NONE when it is no lexicon word. */
+static inline uint32_t tk_qctx_word(tk_qctx *x, uint32_t tok) {
+    uint32_t id = x->tok[tok].wid;
+    if (id == TK_QWID_MISS) return TK_NONE;
+    return id != TK_QWID_UNSEEN ? id : tk_qctx_word_find(x, tok);
+}
 /* The sentence of token `tok`, TK_NONE outside sentences (a datelines). */
-uint32_t tk_qctx_sent(tk_qctx *x, uint32_t tok);
+static inline uint32_t tk_qctx_sent(tk_qctx *x, uint32_t tok) { return x->tok[tok].sent; }
 /* The word classes of token `tok`. A capitalised word inside a sentence
  * is a name before it is a verb or a function word ("said Will Doyle",
  * "The Huffington Post"): it keeps only its determiner, pronoun,
  * preposition and role classes. */
-uint32_t tk_qctx_bits(tk_qctx *x, uint32_t tok);
+static inline uint32_t tk_qctx_bits(tk_qctx *x, uint32_t tok) {
+    uint32_t b = x->tok[tok].bits;
+    return b != TK_QWID_UNSEEN ? b : tk_qctx_bits_find(x, tok);
+}
 
 /* Does token `tok` open its sentence? (false outside sentences) */
-bool tk_qctx_opens(tk_qctx *x, uint32_t tok);
+static inline bool tk_qctx_opens(tk_qctx *x, uint32_t tok) {
+    uint32_t si = tk_qctx_sent(x, tok);
+    return si != TK_NONE && x->s->sentences.v[si].tok_start == tok;
+}
 
 /* Is token `tok` the word `lit` (any case)? TK_QCTX_IS(x, tok, "that") */
 #define TK_QCTX_IS(x, tok, lit) tk_qctx_is((x), (tok), (lit), sizeof(lit) - 1)

@@ -5,7 +5,6 @@
  * entity keeps the fullest name the story gives, its description, its
  * role group from the cue lexicon and, when the dictionaries know the
  * name or the body in the description, an actor code. */
-#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -132,16 +131,23 @@ static uint32_t role_in(tk_qctx *x, uint32_t a, uint32_t b, uint32_t *at) {
 
 typedef struct code_hit { const tk_dict *d; int32_t day; char actor[40], agent[40]; uint32_t alen; } code_hit;
 
+/* Copies z into dst[cap] (truncated, always NUL-terminated): snprintf("%s") without printf. */
+static void copy_code(char *dst, size_t cap, const char *z) {
+    size_t n = strnlen(z, cap - 1);
+    memcpy(dst, z, n);
+    dst[n] = '\0';
+}
+
 static void on_hit(void *ctx, const tk_dict_match *m) {
     code_hit *h = ctx;
     const tk_entry *e = &h->d->entries[m->entry];
     const char *code = tk_dict_code_on(h->d, e, h->day);
     if (!code || !code[0]) return;
     if (e->kind == TK_ENTRY_ACTOR && m->end - m->start > h->alen) {
-        snprintf(h->actor, sizeof h->actor, "%s", code);
+        copy_code(h->actor, sizeof h->actor, code);
         h->alen = m->end - m->start;
     } else if (e->kind == TK_ENTRY_AGENT && !h->agent[0]) {
-        snprintf(h->agent, sizeof h->agent, "%s", code);
+        copy_code(h->agent, sizeof h->agent, code);
     }
 }
 
