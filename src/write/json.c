@@ -10,69 +10,70 @@
 #include "write.h"
 #include "../clean/clean.h"
 
+/* A byte copied as it is: not below 0x20, not 0x80 or above, no quote, no backslash. */
+static inline bool plain(unsigned char c) { return c >= 0x20 && c != '"' && c != '\\' && c < 0x80; }
+
 void tk_write_json_string(tk_buf *b, const char *p, size_t n) {
     static const char hex[] = "0123456789abcdef";
     tk_buf_putc(b, '"');
     size_t run = 0; /* start of the pending run of bytes to copy as-is */
     size_t i = 0;
     while (i < n) {
+        bool found = false; /* p[i] is known not to be plain */
 #if defined(__SSE2__)
         /* sixteen plain bytes at a time where there is SSE2 (every x86-64):
-         * none below 0x20, none 0x80 or above (negative, as signed bytes),
-         * no quote, no backslash; then straight to the first that is not */
+         * bytes 0x80 and above are negative as signed bytes, below 0x20;
+         * then straight to the first that is not plain */
         while (i + 16 <= n) {
             __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
             __m128i bad = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
                                        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
                                                     _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
             unsigned mask = (unsigned)_mm_movemask_epi8(bad);
-            if (mask) { i += (size_t)__builtin_ctz(mask); break; }
+            if (mask) { i += (size_t)__builtin_ctz(mask); found = true; break; }
             i += 16;
         }
 #endif
-        /* eight plain bytes at a time: none below 0x20, none 0x80 or
-         * above, no quote, no backslash */
-        while (i + 8 <= n) {
-            uint64_t v;
-            memcpy(&v, p + i, 8);
-            const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
-            uint64_t ctl = (v - ones * 0x20) & ~v;        /* bytes < 0x20 (or >= 0x80) */
-            uint64_t q = v ^ (ones * '"'), bs = v ^ (ones * '\\');
-            uint64_t hit = (ctl | v | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & high;
-            if (hit) break;
-            i += 8;
-        }
-        if (i >= n) break;
-        /* then byte by byte to the end of the eight that hold the hit (not
-         * testing the same eight again after each plain byte) */
-        size_t stop = n - i > 8 ? i + 8 : n;
-        while (i < stop) {
-            unsigned char c = (unsigned char)p[i];
-            if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) { i++; continue; }
-            if (c >= 0x80) {
-                utf8proc_int32_t cp;
-                utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p + i,
-                                                      (utf8proc_ssize_t)(n - i), &cp);
-                if (k > 0) { i += (size_t)k; continue; }
-                tk_buf_put(b, p + run, i - run);
-                TK_BUF_LIT(b, "\xEF\xBF\xBD");
-                run = ++i;
-                continue;
+        if (!found) {
+            /* eight plain bytes at a time, then byte by byte to the one
+             * that is not (within the next eight) */
+            while (i + 8 <= n) {
+                uint64_t v;
+                memcpy(&v, p + i, 8);
+                const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+                uint64_t ctl = (v - ones * 0x20) & ~v;        /* bytes < 0x20 (or >= 0x80) */
+                uint64_t q = v ^ (ones * '"'), bs = v ^ (ones * '\\');
+                uint64_t hit = (ctl | v | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & high;
+                if (hit) break;
+                i += 8;
             }
+            while (i < n && plain((unsigned char)p[i])) i++;
+            if (i >= n) break;
+        }
+        unsigned char c = (unsigned char)p[i];
+        if (c >= 0x80) {
+            utf8proc_int32_t cp;
+            utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p + i,
+                                                  (utf8proc_ssize_t)(n - i), &cp);
+            if (k > 0) { i += (size_t)k; continue; }
             tk_buf_put(b, p + run, i - run);
-            switch (c) {
-            case '"': TK_BUF_LIT(b, "\\\""); break;
-            case '\\': TK_BUF_LIT(b, "\\\\"); break;
-            case '\n': TK_BUF_LIT(b, "\\n"); break;
-            case '\r': TK_BUF_LIT(b, "\\r"); break;
-            case '\t': TK_BUF_LIT(b, "\\t"); break;
-            default: {
-                char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-                tk_buf_put(b, e, 6);
-            }
-            }
+            TK_BUF_LIT(b, "\xEF\xBF\xBD");
             run = ++i;
+            continue;
         }
+        tk_buf_put(b, p + run, i - run);
+        switch (c) {
+        case '"': TK_BUF_LIT(b, "\\\""); break;
+        case '\\': TK_BUF_LIT(b, "\\\\"); break;
+        case '\n': TK_BUF_LIT(b, "\\n"); break;
+        case '\r': TK_BUF_LIT(b, "\\r"); break;
+        case '\t': TK_BUF_LIT(b, "\\t"); break;
+        default: {
+            char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            tk_buf_put(b, e, 6);
+        }
+        }
+        run = ++i;
     }
     tk_buf_put(b, p + run, n - run);
     tk_buf_putc(b, '"');
