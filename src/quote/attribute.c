@@ -20,7 +20,7 @@
 
 enum how { HOW_NONE, HOW_AFTER, HOW_BEFORE, HOW_FRAME, HOW_SENTENCE, HOW_CONT };
 
-static const tk_token *T(tk_qctx *x, uint32_t i) { return &x->s->tokens.v[i]; }
+static const tk_token *T(tk_qctx *x, uint32_t i) { return &x->toks[i]; }
 
 /* Sets every token's entry: word and classes unseen, its sentence. */
 static void qctx_tokens(tk_qctx *x) {
@@ -798,19 +798,25 @@ static uint32_t words_in(tk_qctx *x, uint32_t a, uint32_t b, bool *title_case, b
     return n;
 }
 
-bool tk_quote_covers(const tk_story *s, uint32_t at) {
-    size_t lo = 0, hi = s->quotes.n;
-    /* quotes are sorted by start; nested ones sit inside an outer one */
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (s->quotes.v[mid].start <= at) lo = mid + 1;
-        else hi = mid;
-    }
+/* Is `at` inside one of the spoken quotes before quote lo (the first that
+ * starts after it)? Nested ones sit inside an outer one. */
+static bool covered_before(const tk_story *s, size_t lo, uint32_t at) {
     for (size_t i = lo; i-- > 0 && lo - i <= 4;) {
         const tk_quote *q = &s->quotes.v[i];
         if (q->kind == TK_QUOTE_SPEECH && q->start <= at && at < q->end) return true;
     }
     return false;
+}
+
+bool tk_quote_covers(const tk_story *s, uint32_t at) {
+    size_t lo = 0, hi = s->quotes.n;
+    /* quotes are sorted by start */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (s->quotes.v[mid].start <= at) lo = mid + 1;
+        else hi = mid;
+    }
+    return covered_before(s, lo, at);
 }
 
 static void set_mention(tk_qctx *x, tk_quote *q, const tk_mention *m, uint32_t ca, uint32_t cb) {
@@ -835,12 +841,12 @@ tk_status tk_quotes_find(tk_story *s) {
     tk_status st = tk_quote_marks(s, &run_ends, &nrun_ends);
     if (st != TK_OK || !s->quotes.n) return st;
     size_t n = s->tokens.n;
-    tk_qctx x = {.s = s, .lex = lex, .last_person = -1, .day = tk_match_date(s->date),
+    tk_qctx x = {.s = s, .toks = s->tokens.v, .lex = lex, .last_person = -1, .day = tk_match_date(s->date),
                  .run_ends = run_ends, .nrun_ends = nrun_ends, .runs_built = true};
     x.tok = tk_arena_alloc(&s->arena, n * sizeof *x.tok);
     if (!x.tok) return tk_story_fail(s, TK_ENOMEM, "out of memory");
     qctx_tokens(&x);
-    size_t next_sent = 0;
+    size_t next_sent = 0, past = 0; /* past: the quotes that start before sentence next_sent */
     for (size_t qi = 0; qi < s->quotes.n; qi++) {
         tk_quote *q = &s->quotes.v[qi];
         /* sentences that start before the quote, outside quotes: their
@@ -850,7 +856,9 @@ tk_status tk_quotes_find(tk_story *s) {
         if (qs != TK_NONE && qs > OBSERVE_BACK && next_sent < qs - OBSERVE_BACK) next_sent = qs - OBSERVE_BACK;
         while (next_sent < s->sentences.n && s->sentences.v[next_sent].tok_start < q->tok_start) {
             const tk_sentence *z = &s->sentences.v[next_sent];
-            if (!tk_quote_covers(s, s->tokens.v[z->tok_start].start) &&
+            uint32_t at = s->tokens.v[z->tok_start].start; /* (grows: tk_quote_covers without its search) */
+            while (past < s->quotes.n && s->quotes.v[past].start <= at) past++;
+            if (!covered_before(s, past, at) &&
                 (st = observe_subject(&x, next_sent)) != TK_OK)
                 return st;
             next_sent++;

@@ -100,46 +100,6 @@ static inline unsigned filter_key(const char *p, size_t n) {
     return h >> 16;
 }
 
-/* The fast index. A word of n <= 16 bytes is determined by n and two
- * 64-bit integers: its first and last 8 bytes (4 and 4, or 3 single bytes,
- * when shorter; they overlap, which is fine as n is known). Its matching
- * form, when the bytes are ASCII, is the same bytes lower-cased, which is
- * done eight at a time. False when a byte is not ASCII. */
-#define SHORT_MAX 16
-
-static inline uint64_t ascii_lower8(uint64_t v) {
-    const uint64_t ones = 0x0101010101010101ULL;
-    /* per byte (all < 0x80, so no carries): high bit set when >= 'A', and
-     * when > 'Z'; 'A'..'Z' are those where exactly one is */
-    uint64_t ge_a = v + ones * (0x80 - 'A'), gt_z = v + ones * (0x80 - 'Z' - 1);
-    return v | (((ge_a ^ gt_z) & ones * 0x80) >> 2);
-}
-
-static inline bool pack_short(const char *p, size_t n, uint64_t key[2]) {
-    uint64_t a, b = 0;
-    if (n >= 8) {
-        memcpy(&a, p, 8);
-        memcpy(&b, p + n - 8, 8);
-    } else if (n >= 4) {
-        uint32_t x, y;
-        memcpy(&x, p, 4);
-        memcpy(&y, p + n - 4, 4);
-        a = x | (uint64_t)y << 32;
-    } else {
-        a = (uint64_t)(unsigned char)p[0] | (uint64_t)(unsigned char)p[n / 2] << 8 |
-            (uint64_t)(unsigned char)p[n - 1] << 16;
-    }
-    if ((a | b) & 0x8080808080808080ULL) return false;
-    key[0] = ascii_lower8(a);
-    key[1] = ascii_lower8(b);
-    return true;
-}
-
-static inline uint32_t short_slot(const uint64_t key[2], size_t n) {
-    uint64_t h = (key[0] ^ (key[1] * 0x9E3779B97F4A7C15ULL) ^ n) * 0xC2B2AE3D27D4EB4FULL;
-    return (uint32_t)(h >> 32);
-}
-
 /* Builds the fast index once every word is in; false when out of memory. */
 static bool build_short(tk_quote_lex *lex) {
     size_t cap = 64;
@@ -156,27 +116,17 @@ static bool build_short(tk_quote_lex *lex) {
         /* a word with other bytes is found only by the slow path, as only
          * a token with other bytes can fold to it */
         if (!ascii || !n) continue;
-        if (n > SHORT_MAX) { lex->has_long = true; continue; }
-        pack_short(w, n, lex->short_key[id]);
-        uint32_t j = short_slot(lex->short_key[id], n) & lex->short_mask;
+        if (n > TK_QUOTE_SHORT) { lex->has_long = true; continue; }
+        tk_quote_pack(w, n, lex->short_key[id]);
+        uint32_t j = tk_quote_slot(lex->short_key[id], n) & lex->short_mask;
         while (lex->short_slots[j]) j = (j + 1) & lex->short_mask;
         lex->short_slots[j] = (id + 1) | (uint32_t)n << 24;
     }
     return true;
 }
 
-uint32_t tk_quote_word(const tk_quote_lex *lex, const char *p, size_t n) {
-    uint64_t key[2];
-    if (n && n <= SHORT_MAX && pack_short(p, n, key)) {
-        /* an ASCII word folds to itself lower-cased: no fold, no filter */
-        for (uint32_t j = short_slot(key, n) & lex->short_mask;; j = (j + 1) & lex->short_mask) {
-            uint32_t v = lex->short_slots[j];
-            if (!v) return TK_NONE;
-            uint32_t id = (v & 0xFFFFFFu) - 1;
-            if (v >> 24 == n && lex->short_key[id][0] == key[0] && lex->short_key[id][1] == key[1]) return id;
-        }
-    }
-    if (n > SHORT_MAX && !lex->has_long) {
+uint32_t tk_quote_word_slow(const tk_quote_lex *lex, const char *p, size_t n) {
+    if (n > TK_QUOTE_SHORT && !lex->has_long) {
         /* no word that long: an ASCII token is none (others may fold shorter) */
         bool ascii = true;
         for (size_t i = 0; i < n && ascii; i++) ascii = (unsigned char)p[i] < 0x80;

@@ -5,6 +5,7 @@
 #ifndef TK_QUOTE_H
 #define TK_QUOTE_H
 
+#include <string.h>
 #include <strings.h>
 
 #include "../engine/story.h"
@@ -68,8 +69,66 @@ struct tk_quote_lex {
  * of memory or when the file is missing. */
 tk_quote_lex *tk_quote_lex_new(void);
 void tk_quote_lex_free(tk_quote_lex *lex);
-/* The id of a word (any case; ASCII folded), TK_NONE when unknown. */
-uint32_t tk_quote_word(const tk_quote_lex *lex, const char *p, size_t n);
+
+/* The fast index. A word of n <= 16 bytes is determined by n and two
+ * 64-bit integers: its first and last 8 bytes (4 and 4, or 3 single bytes,
+ * when shorter; they overlap, which is fine as n is known). Its matching
+ * form, when the bytes are ASCII, is the same bytes lower-cased, which is
+ * done eight at a time. */
+#define TK_QUOTE_SHORT 16
+
+static inline uint64_t tk_quote_lower8(uint64_t v) {
+    const uint64_t ones = 0x0101010101010101ULL;
+    /* per byte (all < 0x80, so no carries): high bit set when >= 'A', and
+     * when > 'Z'; 'A'..'Z' are those where exactly one is */
+    uint64_t ge_a = v + ones * (0x80 - 'A'), gt_z = v + ones * (0x80 - 'Z' - 1);
+    return v | (((ge_a ^ gt_z) & ones * 0x80) >> 2);
+}
+
+/* The key of p[0,n), 1 <= n <= 16; false when a byte is not ASCII. */
+static inline bool tk_quote_pack(const char *p, size_t n, uint64_t key[2]) {
+    uint64_t a, b = 0;
+    if (n >= 8) {
+        memcpy(&a, p, 8);
+        memcpy(&b, p + n - 8, 8);
+    } else if (n >= 4) {
+        uint32_t x, y;
+        memcpy(&x, p, 4);
+        memcpy(&y, p + n - 4, 4);
+        a = x | (uint64_t)y << 32;
+    } else {
+        a = (uint64_t)(unsigned char)p[0] | (uint64_t)(unsigned char)p[n / 2] << 8 |
+            (uint64_t)(unsigned char)p[n - 1] << 16;
+    }
+    if ((a | b) & 0x8080808080808080ULL) return false;
+    key[0] = tk_quote_lower8(a);
+    key[1] = tk_quote_lower8(b);
+    return true;
+}
+
+static inline uint32_t tk_quote_slot(const uint64_t key[2], size_t n) {
+    uint64_t h = (key[0] ^ (key[1] * 0x9E3779B97F4A7C15ULL) ^ n) * 0xC2B2AE3D27D4EB4FULL;
+    return (uint32_t)(h >> 32);
+}
+
+/* tk_quote_word for what the fast index does not answer: folds the word. */
+uint32_t tk_quote_word_slow(const tk_quote_lex *lex, const char *p, size_t n);
+
+/* The id of a word (any case; ASCII folded), TK_NONE when unknown. An
+ * ASCII word folds to itself lower-cased: it is looked up in the fast
+ * index, with no fold and no byte-by-byte hash. */
+static inline uint32_t tk_quote_word(const tk_quote_lex *lex, const char *p, size_t n) {
+    uint64_t key[2];
+    if (n - 1 < TK_QUOTE_SHORT && tk_quote_pack(p, n, key)) {
+        for (uint32_t j = tk_quote_slot(key, n) & lex->short_mask;; j = (j + 1) & lex->short_mask) {
+            uint32_t v = lex->short_slots[j];
+            if (!v) return TK_NONE;
+            uint32_t id = (v & 0xFFFFFFu) - 1;
+            if (v >> 24 == n && lex->short_key[id][0] == key[0] && lex->short_key[id][1] == key[1]) return id;
+        }
+    }
+    return tk_quote_word_slow(lex, p, n);
+}
 static inline uint32_t tk_quote_bits(const tk_quote_lex *lex, uint32_t id) {
     return id == TK_NONE ? 0 : lex->bits[id];
 }
@@ -105,6 +164,7 @@ typedef struct tk_qtok {
  * "the researcher"). */
 typedef struct tk_qctx {
     tk_story *s;
+    const tk_token *toks;/* s->tokens.v (which does not move during the stage) */
     const tk_quote_lex *lex;
     tk_qtok *tok;        /* per token */
     int32_t last_person; /* entity index, -1 */
@@ -144,7 +204,7 @@ static inline bool tk_qctx_opens(tk_qctx *x, uint32_t tok) {
 /* Is token `tok` the word `lit` (any case)? TK_QCTX_IS(x, tok, "that") */
 #define TK_QCTX_IS(x, tok, lit) tk_qctx_is((x), (tok), (lit), sizeof(lit) - 1)
 static inline bool tk_qctx_is(const tk_qctx *x, uint32_t tok, const char *lit, size_t n) {
-    const tk_token *t = &x->s->tokens.v[tok];
+    const tk_token *t = &x->toks[tok];
     return t->end - t->start == n && !strncasecmp(x->s->text + t->start, lit, n);
 }
 

@@ -16,7 +16,7 @@
 #define NAME_WINDOW 3000     /* tokens searched for a fuller name, each side */
 #define MAX_ENTITIES 4096
 
-static const tk_token *T(tk_qctx *x, uint32_t i) { return &x->s->tokens.v[i]; }
+static const tk_token *T(tk_qctx *x, uint32_t i) { return &x->toks[i]; }
 
 static bool is_word(tk_qctx *x, uint32_t i) { return T(x, i)->kind == TK_TOK_WORD; }
 
