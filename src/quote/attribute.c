@@ -776,16 +776,22 @@ static tk_status observe_subject(tk_qctx *x, size_t si) {
     return TK_OK;
 }
 
+/* Words in a quote that may be a title or a scare quote: no more. */
+#define SHORT_QUOTE 6
+
+/* The words of tokens [a, b) up to SHORT_QUOTE + 1 (a longer quote is
+ * read no further: only short ones are looked at closely), whether they
+ * are title case, whether a terminal stop comes among them. */
 static uint32_t words_in(tk_qctx *x, uint32_t a, uint32_t b, bool *title_case, bool *has_terminal) {
     uint32_t n = 0;
     *title_case = true;
     *has_terminal = false;
-    for (uint32_t i = a; i < b; i++) {
+    for (uint32_t i = a; i < b && n <= SHORT_QUOTE; i++) {
         const tk_token *t = T(x, i);
         if (t->kind == TK_TOK_WORD) {
             n++;
             /* only short quotes can be titles: no look-ups in long ones */
-            if (*title_case && (n > 6 || (!(t->flags & TK_TF_UPPER) &&
+            if (*title_case && (n > SHORT_QUOTE || (!(t->flags & TK_TF_UPPER) &&
                                           !(tk_qctx_bits(x, i) & (QW_PREP | QW_DEF | QW_INDEF | QW_CONJ)))))
                 *title_case = false;
         } else if (t->kind == TK_TOK_NUMBER) {
@@ -918,7 +924,7 @@ tk_status tk_quotes_find(tk_story *s) {
         uint32_t sa, sb;
         sentence_of(&x, q->tok_start, &sa, &sb);
         bool inside = open != TK_NONE && open > sa && !is_ch(&x, open - 1, ':') && !is_ch(&x, open - 1, ',');
-        bool embedded = inside && !term && nw <= 6 && (how == HOW_NONE || how == HOW_FRAME || how == HOW_BEFORE);
+        bool embedded = inside && !term && nw <= SHORT_QUOTE && (how == HOW_NONE || how == HOW_FRAME || how == HOW_BEFORE);
         if (embedded && how == HOW_NONE) {
             uint32_t before = open > sa ? open - 1 : open;
             bool titleword = (tk_qctx_bits(&x, before) & QW_TITLEWORD) ||
