@@ -49,12 +49,11 @@ static uint8_t title_gender(tk_qctx *x, uint32_t i) {
  * of the words the rules know otherwise (The, His, He, For, minister). */
 static bool name_word(tk_qctx *x, uint32_t i) {
     if (!capital(x, i) || title(x, i)) return false;
+    /* (the cached classes first: most sentence openers have some) */
+    if (tk_qctx_bits(x, i) & ~(uint32_t)(QW_PARTICLE | QW_TITLEWORD | QW_SPEECHNOUN)) return false;
     /* "Maybe Trump": a common sentence opener is no name */
-    if (tk_qctx_opens(x, i)) {
-        const tk_token *t = T(x, i);
-        if (tk_is_sentence_starter(x->s->text + t->start, t->end - t->start)) return false;
-    }
-    return !(tk_qctx_bits(x, i) & ~(uint32_t)(QW_PARTICLE | QW_TITLEWORD | QW_SPEECHNOUN));
+    const tk_token *t = T(x, i);
+    return !tk_qctx_opens(x, i) || !tk_is_sentence_starter(x->s->text + t->start, t->end - t->start);
 }
 
 /* The name inside a mention: the last run of capitalised words (with
