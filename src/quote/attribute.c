@@ -192,7 +192,8 @@ static uint32_t np_forward(tk_qctx *x, uint32_t i, uint32_t end) {
  * phrase (for, per) counts only at a sentence's start. 0 if none. */
 static uint32_t phrase_at(tk_qctx *x, uint32_t k, uint32_t end, bool at_start) {
     if (!(tk_qctx_bits(x, k) & QW_PHRASE)) return 0;
-    for (size_t p = 0; p < x->lex->nphrases; p++) {
+    /* (only the phrases that begin with this word, in the file's order) */
+    for (uint32_t p = x->lex->phrase_first[tk_qctx_word(x, k)]; p != TK_NONE; p = x->lex->phrase_next[p]) {
         const tk_quote_phrase *ph = &x->lex->phrases[p];
         if (k + ph->n > end || (ph->n < 2 && !at_start)) continue;
         bool ok = true;

@@ -125,6 +125,20 @@ static bool build_short(tk_quote_lex *lex) {
     return true;
 }
 
+/* The phrases by their first word, in the order of the file. */
+static bool chain_phrases(tk_quote_lex *lex) {
+    lex->phrase_first = malloc((lex->words.n ? lex->words.n : 1) * sizeof *lex->phrase_first);
+    lex->phrase_next = malloc((lex->nphrases ? lex->nphrases : 1) * sizeof *lex->phrase_next);
+    if (!lex->phrase_first || !lex->phrase_next) return false;
+    for (size_t i = 0; i < lex->words.n; i++) lex->phrase_first[i] = TK_NONE;
+    for (size_t p = lex->nphrases; p-- > 0;) {
+        uint32_t w0 = lex->phrases[p].w[0];
+        lex->phrase_next[p] = lex->phrase_first[w0];
+        lex->phrase_first[w0] = (uint32_t)p;
+    }
+    return true;
+}
+
 uint32_t tk_quote_word_slow(const tk_quote_lex *lex, const char *p, size_t n) {
     if (n > TK_QUOTE_SHORT && !lex->has_long) {
         /* no word that long: an ASCII token is none (others may fold shorter) */
@@ -292,7 +306,7 @@ tk_quote_lex *tk_quote_lex_new(void) {
     const tk_embedded_file *f = NULL;
     for (unsigned i = 0; i < tk_embedded_count; i++)
         if (!strcmp(tk_embedded_files[i].path, CUES_PATH)) f = &tk_embedded_files[i];
-    if (!f || !read_cues(lex, f->text, f->len) || !build_short(lex)) goto fail;
+    if (!f || !read_cues(lex, f->text, f->len) || !build_short(lex) || !chain_phrases(lex)) goto fail;
     return lex;
 fail:
     tk_quote_lex_free(lex);
@@ -307,6 +321,8 @@ void tk_quote_lex_free(tk_quote_lex *lex) {
     free(lex->particle);
     free(lex->plain);
     free(lex->phrases);
+    free(lex->phrase_first);
+    free(lex->phrase_next);
     free(lex->short_slots);
     free(lex->short_key);
     free(lex);

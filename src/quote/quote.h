@@ -53,6 +53,8 @@ struct tk_quote_lex {
     size_t cap;
     tk_quote_phrase *phrases;
     size_t nphrases;
+    uint32_t *phrase_first;  /* per word id: the first phrase it begins, TK_NONE */
+    uint32_t *phrase_next;   /* per phrase: the next one with the same first word, TK_NONE */
     size_t nverbs, nroles, ngroups;
     uint64_t filter[1024];/* 65536 bits by (length, first two and last two
                            * letters): most words are answered "not here"
@@ -205,7 +207,16 @@ static inline bool tk_qctx_opens(tk_qctx *x, uint32_t tok) {
 #define TK_QCTX_IS(x, tok, lit) tk_qctx_is((x), (tok), (lit), sizeof(lit) - 1)
 static inline bool tk_qctx_is(const tk_qctx *x, uint32_t tok, const char *lit, size_t n) {
     const tk_token *t = &x->toks[tok];
-    return t->end - t->start == n && !strncasecmp(x->s->text + t->start, lit, n);
+    if (t->end - t->start != n) return false;
+    /* strncasecmp's answer (ASCII letters folded), inline: the literal is short */
+    const unsigned char *p = (const unsigned char *)x->s->text + t->start, *q = (const unsigned char *)lit;
+    for (size_t i = 0; i < n; i++) {
+        unsigned a = p[i], b = q[i];
+        if (a - 'A' < 26u) a += 32;
+        if (b - 'A' < 26u) b += 32;
+        if (a != b) return false;
+    }
+    return true;
 }
 
 /* marks.c: a lone ‘ ’ or ' (not a clitic, not inside a word): maybe a mark */
