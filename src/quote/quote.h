@@ -172,6 +172,7 @@ typedef struct tk_qctx {
     int32_t last_person; /* entity index, -1 */
     int32_t day;         /* story date YYYYMMDD for actor codes, 0 */
     uint32_t *run_ends;  /* last tokens of capitalised runs of 2+ words, built on first use */
+    uint32_t *run_key;   /* per run end: a key of its last word's text (speakers.c), made on first use */
     size_t nrun_ends;
     bool runs_built;
 } tk_qctx;

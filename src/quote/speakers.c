@@ -220,6 +220,25 @@ static bool build_runs(tk_qctx *x) {
     return true;
 }
 
+/* Length, first and last byte of a token: equal texts have equal keys,
+ * and most different ones differ here (a cheap first test of same_text). */
+static uint32_t text_key(tk_qctx *x, const tk_token *t) {
+    const unsigned char *p = (const unsigned char *)x->s->text + t->start;
+    uint32_t n = t->end - t->start;
+    return n ? n << 16 | (uint32_t)p[0] << 8 | p[n - 1] : 0;
+}
+
+/* The keys of the run ends, made on first use; NULL when out of memory
+ * (then each run end is compared in full). */
+static const uint32_t *run_keys(tk_qctx *x) {
+    if (!x->run_key && x->nrun_ends) {
+        uint32_t *k = tk_arena_alloc(&x->s->arena, x->nrun_ends * sizeof *k);
+        for (size_t r = 0; k && r < x->nrun_ends; r++) k[r] = text_key(x, T(x, x->run_ends[r]));
+        x->run_key = k;
+    }
+    return x->run_key;
+}
+
 static bool fullest_name(tk_qctx *x, uint32_t at, uint32_t *na, uint32_t *nb) {
     if (!x->runs_built && !build_runs(x)) return false;
     uint32_t ka = *na, kb = *nb;
@@ -227,10 +246,13 @@ static bool fullest_name(tk_qctx *x, uint32_t at, uint32_t *na, uint32_t *nb) {
     uint32_t lo = at > NAME_WINDOW ? at - NAME_WINDOW : 0;
     uint32_t hi = at + NAME_WINDOW;
     uint32_t best = kb - ka;
+    const uint32_t *rk = run_keys(x);
+    uint32_t kk = text_key(x, key);
     for (size_t r = 0; r < x->nrun_ends; r++) {
         uint32_t i = x->run_ends[r];
         if (i < lo) continue;
         if (i >= hi) break;
+        if (rk && rk[r] != kk) continue;
         const tk_token *t = T(x, i);
         if (!same_text(x, t->start, t->end, key->start, key->end)) continue;
         uint32_t a, b, n2;
@@ -290,7 +312,10 @@ static bool person_gender(tk_qctx *x, const tk_speaker *e, const void *arg) {
 static bool surname_known(tk_qctx *x, uint32_t tok) {
     if (!x->runs_built && !build_runs(x)) return false;
     const tk_token *k = T(x, tok);
+    const uint32_t *rk = run_keys(x);
+    uint32_t kk = text_key(x, k);
     for (size_t r = 0; r < x->nrun_ends; r++) {
+        if (rk && rk[r] != kk) continue;
         const tk_token *t = T(x, x->run_ends[r]);
         if (x->run_ends[r] != tok && same_text(x, t->start, t->end, k->start, k->end)) return true;
     }
