@@ -311,6 +311,16 @@ const char *tk_dict_code_on(const tk_dict *d, const tk_entry *e, int32_t date) {
     return NULL;
 }
 
+/* out[cap] = a then b, cut to cap - 1 bytes (what snprintf("%s%s") writes) */
+static void cat2(char *out, size_t cap, const char *a, size_t an, const char *b, size_t bn) {
+    if (!cap) return;
+    if (an > cap - 1) an = cap - 1;
+    if (bn > cap - 1 - an) bn = cap - 1 - an;
+    memmove(out, a, an);
+    memmove(out + an, b, bn);
+    out[an + bn] = '\0';
+}
+
 void tk_dict_compose(const char *actor, const char *agent, char *out, size_t cap) {
     size_t an = strlen(agent);
     bool prepend = an && agent[an - 1] == '~';
@@ -320,13 +330,12 @@ void tk_dict_compose(const char *actor, const char *agent, char *out, size_t cap
     size_t o = 0;
     if (prepend) {
         o = cn < sizeof buf ? cn : sizeof buf - 1;
-        memcpy(buf, code, o);
-        buf[o] = '\0';
-        snprintf(out, cap, "%s%s", buf, actor);
+        cat2(out, cap, code, o, actor, strlen(actor));
         return;
     }
-    snprintf(buf, sizeof buf, "%s", actor);
-    o = strlen(buf);
+    o = strnlen(actor, sizeof buf - 1);
+    memcpy(buf, actor, o);
+    buf[o] = '\0';
     /* append each 3-letter block of the agent unless the actor has it */
     for (size_t i = 0; i + 3 <= cn; i += 3) {
         bool have = false;
@@ -338,7 +347,7 @@ void tk_dict_compose(const char *actor, const char *agent, char *out, size_t cap
             buf[o] = '\0';
         }
     }
-    snprintf(out, cap, "%s", buf);
+    cat2(out, cap, buf, o, "", 0);
 }
 
 static bool contains_ci(const char *s, const char *z) {

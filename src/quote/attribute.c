@@ -20,36 +20,31 @@
 
 enum how { HOW_NONE, HOW_AFTER, HOW_BEFORE, HOW_FRAME, HOW_SENTENCE, HOW_CONT };
 
-static const tk_token *T(tk_qctx *x, uint32_t i) { return &x->s->tokens.v[i]; }
+static const tk_token *T(tk_qctx *x, uint32_t i) { return &x->toks[i]; }
 
-uint32_t tk_qctx_sent(tk_qctx *x, uint32_t tok) {
+/* Sets every token's entry: word and classes unseen, its sentence. */
+static void qctx_tokens(tk_qctx *x) {
     const tk_story *s = x->s;
-    uint32_t h = x->last_sent;
-    if (h < s->sentences.n && s->sentences.v[h].tok_start <= tok && tok < s->sentences.v[h].tok_end) return h;
-    size_t lo = 0, hi = s->sentences.n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (s->sentences.v[mid].tok_end <= tok) lo = mid + 1;
-        else hi = mid;
+    uint32_t at = 0;
+    const tk_qtok none = {TK_QWID_UNSEEN, TK_QWID_UNSEEN, TK_NONE};
+    for (size_t si = 0; si < s->sentences.n; si++) {
+        const tk_sentence *z = &s->sentences.v[si];
+        for (; at < z->tok_start; at++) x->tok[at] = none;
+        const tk_qtok in = {TK_QWID_UNSEEN, TK_QWID_UNSEEN, (uint32_t)si};
+        for (; at < z->tok_end; at++) x->tok[at] = in;
     }
-    if (lo < s->sentences.n && s->sentences.v[lo].tok_start <= tok) return x->last_sent = (uint32_t)lo;
-    return TK_NONE;
+    for (; at < s->tokens.n; at++) x->tok[at] = none;
 }
 
-#define WID_MISS 0xFFFFFFFEu /* looked up, not in the lexicon */
-
-uint32_t tk_qctx_word(tk_qctx *x, uint32_t tok) {
-    uint32_t id = x->wid[tok];
-    if (id == WID_MISS) return TK_NONE;
-    if (id != TK_QWID_UNSEEN) return id;
+uint32_t tk_qctx_word_find(tk_qctx *x, uint32_t tok) {
     const tk_token *t = T(x, tok);
-    id = TK_NONE;
+    uint32_t id = TK_NONE;
     if (t->kind == TK_TOK_WORD) {
         size_t n;
         const char *p = tk_token_norm(x->s, t, &n);
         id = tk_quote_word(x->lex, p, n);
     }
-    x->wid[tok] = id == TK_NONE ? WID_MISS : id;
+    x->tok[tok].wid = id == TK_NONE ? TK_QWID_MISS : id;
     return id;
 }
 
@@ -65,15 +60,8 @@ static uint32_t bits_in_context(tk_qctx *x, uint32_t tok) {
                    QW_PARTICLE | QW_TITLEWORD | QW_ADV);
 }
 
-bool tk_qctx_opens(tk_qctx *x, uint32_t tok) {
-    uint32_t si = tk_qctx_sent(x, tok);
-    return si != TK_NONE && x->s->sentences.v[si].tok_start == tok;
-}
-
-uint32_t tk_qctx_bits(tk_qctx *x, uint32_t tok) {
-    uint32_t b = x->tbits[tok];
-    if (b == TK_QWID_UNSEEN) b = x->tbits[tok] = bits_in_context(x, tok);
-    return b;
+uint32_t tk_qctx_bits_find(tk_qctx *x, uint32_t tok) {
+    return x->tok[tok].bits = bits_in_context(x, tok);
 }
 
 static bool is_ch(tk_qctx *x, uint32_t i, char c) {
@@ -212,7 +200,8 @@ static uint32_t np_forward(tk_qctx *x, uint32_t i, uint32_t end) {
  * phrase (for, per) counts only at a sentence's start. 0 if none. */
 static uint32_t phrase_at(tk_qctx *x, uint32_t k, uint32_t end, bool at_start) {
     if (!(tk_qctx_bits(x, k) & QW_PHRASE)) return 0;
-    for (size_t p = 0; p < x->lex->nphrases; p++) {
+    /* (only the phrases that begin with this word, in the file's order) */
+    for (uint32_t p = x->lex->phrase_first[tk_qctx_word(x, k)]; p != TK_NONE; p = x->lex->phrase_next[p]) {
         const tk_quote_phrase *ph = &x->lex->phrases[p];
         if (k + ph->n > end || (ph->n < 2 && !at_start)) continue;
         bool ok = true;
@@ -913,16 +902,22 @@ static tk_status observe_subject(tk_qctx *x, size_t si) {
     return TK_OK;
 }
 
+/* Words in a quote that may be a title or a scare quote: no more. */
+#define SHORT_QUOTE 6
+
+/* The words of tokens [a, b) up to SHORT_QUOTE + 1 (a longer quote is
+ * read no further: only short ones are looked at closely), whether they
+ * are title case, whether a terminal stop comes among them. */
 static uint32_t words_in(tk_qctx *x, uint32_t a, uint32_t b, bool *title_case, bool *has_terminal) {
     uint32_t n = 0;
     *title_case = true;
     *has_terminal = false;
-    for (uint32_t i = a; i < b; i++) {
+    for (uint32_t i = a; i < b && n <= SHORT_QUOTE; i++) {
         const tk_token *t = T(x, i);
         if (t->kind == TK_TOK_WORD) {
             n++;
             /* only short quotes can be titles: no look-ups in long ones */
-            if (*title_case && (n > 6 || (!(t->flags & TK_TF_UPPER) &&
+            if (*title_case && (n > SHORT_QUOTE || (!(t->flags & TK_TF_UPPER) &&
                                           !(tk_qctx_bits(x, i) & (QW_PREP | QW_DEF | QW_INDEF | QW_CONJ)))))
                 *title_case = false;
         } else if (t->kind == TK_TOK_NUMBER) {
@@ -935,19 +930,25 @@ static uint32_t words_in(tk_qctx *x, uint32_t a, uint32_t b, bool *title_case, b
     return n;
 }
 
-bool tk_quote_covers(const tk_story *s, uint32_t at) {
-    size_t lo = 0, hi = s->quotes.n;
-    /* quotes are sorted by start; nested ones sit inside an outer one */
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (s->quotes.v[mid].start <= at) lo = mid + 1;
-        else hi = mid;
-    }
+/* Is `at` inside one of the spoken quotes before quote lo (the first that
+ * starts after it)? Nested ones sit inside an outer one. */
+static bool covered_before(const tk_story *s, size_t lo, uint32_t at) {
     for (size_t i = lo; i-- > 0 && lo - i <= 4;) {
         const tk_quote *q = &s->quotes.v[i];
         if (q->kind == TK_QUOTE_SPEECH && q->start <= at && at < q->end) return true;
     }
     return false;
+}
+
+bool tk_quote_covers(const tk_story *s, uint32_t at) {
+    size_t lo = 0, hi = s->quotes.n;
+    /* quotes are sorted by start */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (s->quotes.v[mid].start <= at) lo = mid + 1;
+        else hi = mid;
+    }
+    return covered_before(s, lo, at);
 }
 
 static void set_mention(tk_qctx *x, tk_quote *q, const tk_mention *m, uint32_t ca, uint32_t cb) {
@@ -972,14 +973,12 @@ tk_status tk_quotes_find(tk_story *s) {
     tk_status st = tk_quote_marks(s, &run_ends, &nrun_ends);
     if (st != TK_OK || !s->quotes.n) return st;
     size_t n = s->tokens.n;
-    tk_qctx x = {.s = s, .lex = lex, .last_person = -1, .day = tk_match_date(s->date),
+    tk_qctx x = {.s = s, .toks = s->tokens.v, .lex = lex, .last_person = -1, .day = tk_match_date(s->date),
                  .run_ends = run_ends, .nrun_ends = nrun_ends, .runs_built = true};
-    x.wid = tk_arena_alloc(&s->arena, n * sizeof *x.wid);
-    x.tbits = tk_arena_alloc(&s->arena, n * sizeof *x.tbits);
-    if (!x.wid || !x.tbits) return tk_story_fail(s, TK_ENOMEM, "out of memory");
-    memset(x.wid, 0xff, n * sizeof *x.wid); /* every id unseen */
-    memset(x.tbits, 0xff, n * sizeof *x.tbits);
-    size_t next_sent = 0;
+    x.tok = tk_arena_alloc(&s->arena, n * sizeof *x.tok);
+    if (!x.tok) return tk_story_fail(s, TK_ENOMEM, "out of memory");
+    qctx_tokens(&x);
+    size_t next_sent = 0, past = 0; /* past: the quotes that start before sentence next_sent */
     for (size_t qi = 0; qi < s->quotes.n; qi++) {
         tk_quote *q = &s->quotes.v[qi];
         /* sentences that start before the quote, outside quotes: their
@@ -989,7 +988,9 @@ tk_status tk_quotes_find(tk_story *s) {
         if (qs != TK_NONE && qs > OBSERVE_BACK && next_sent < qs - OBSERVE_BACK) next_sent = qs - OBSERVE_BACK;
         while (next_sent < s->sentences.n && s->sentences.v[next_sent].tok_start < q->tok_start) {
             const tk_sentence *z = &s->sentences.v[next_sent];
-            if (!tk_quote_covers(s, s->tokens.v[z->tok_start].start) &&
+            uint32_t at = s->tokens.v[z->tok_start].start; /* (grows: tk_quote_covers without its search) */
+            while (past < s->quotes.n && s->quotes.v[past].start <= at) past++;
+            if (!covered_before(s, past, at) &&
                 (st = observe_subject(&x, next_sent)) != TK_OK)
                 return st;
             next_sent++;
@@ -1054,7 +1055,7 @@ tk_status tk_quotes_find(tk_story *s) {
         uint32_t sa, sb;
         sentence_of(&x, q->tok_start, &sa, &sb);
         bool inside = open != TK_NONE && open > sa && !is_ch(&x, open - 1, ':') && !is_ch(&x, open - 1, ',');
-        bool embedded = inside && !term && nw <= 6 && (how == HOW_NONE || how == HOW_FRAME || how == HOW_BEFORE);
+        bool embedded = inside && !term && nw <= SHORT_QUOTE && (how == HOW_NONE || how == HOW_FRAME || how == HOW_BEFORE);
         if (embedded && how == HOW_NONE) {
             uint32_t before = open > sa ? open - 1 : open;
             bool titleword = (tk_qctx_bits(&x, before) & QW_TITLEWORD) ||

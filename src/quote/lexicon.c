@@ -100,7 +100,52 @@ static inline unsigned filter_key(const char *p, size_t n) {
     return h >> 16;
 }
 
-uint32_t tk_quote_word(const tk_quote_lex *lex, const char *p, size_t n) {
+/* Builds the fast index once every word is in; false when out of memory. */
+static bool build_short(tk_quote_lex *lex) {
+    size_t cap = 64;
+    while (cap < lex->words.n * 4) cap *= 2; /* a quarter full: a miss ends at once */
+    lex->short_slots = calloc(cap, sizeof *lex->short_slots);
+    lex->short_key = calloc(lex->words.n ? lex->words.n : 1, sizeof *lex->short_key);
+    if (!lex->short_slots || !lex->short_key || lex->words.n >= (1u << 24) - 1) return false;
+    lex->short_mask = (uint32_t)(cap - 1);
+    for (uint32_t id = 0; id < lex->words.n; id++) {
+        const char *w = tk_intern_str(&lex->words, id);
+        size_t n = strlen(w);
+        bool ascii = true;
+        for (size_t i = 0; i < n; i++) ascii = ascii && (unsigned char)w[i] < 0x80;
+        /* a word with other bytes is found only by the slow path, as only
+         * a token with other bytes can fold to it */
+        if (!ascii || !n) continue;
+        if (n > TK_QUOTE_SHORT) { lex->has_long = true; continue; }
+        tk_quote_pack(w, n, lex->short_key[id]);
+        uint32_t j = tk_quote_slot(lex->short_key[id], n) & lex->short_mask;
+        while (lex->short_slots[j]) j = (j + 1) & lex->short_mask;
+        lex->short_slots[j] = (id + 1) | (uint32_t)n << 24;
+    }
+    return true;
+}
+
+/* The phrases by their first word, in the order of the file. */
+static bool chain_phrases(tk_quote_lex *lex) {
+    lex->phrase_first = malloc((lex->words.n ? lex->words.n : 1) * sizeof *lex->phrase_first);
+    lex->phrase_next = malloc((lex->nphrases ? lex->nphrases : 1) * sizeof *lex->phrase_next);
+    if (!lex->phrase_first || !lex->phrase_next) return false;
+    for (size_t i = 0; i < lex->words.n; i++) lex->phrase_first[i] = TK_NONE;
+    for (size_t p = lex->nphrases; p-- > 0;) {
+        uint32_t w0 = lex->phrases[p].w[0];
+        lex->phrase_next[p] = lex->phrase_first[w0];
+        lex->phrase_first[w0] = (uint32_t)p;
+    }
+    return true;
+}
+
+uint32_t tk_quote_word_slow(const tk_quote_lex *lex, const char *p, size_t n) {
+    if (n > TK_QUOTE_SHORT && !lex->has_long) {
+        /* no word that long: an ASCII token is none (others may fold shorter) */
+        bool ascii = true;
+        for (size_t i = 0; i < n && ascii; i++) ascii = (unsigned char)p[i] < 0x80;
+        if (ascii) return TK_NONE;
+    }
     char buf[TK_MAX_WORD];
     size_t fn = fold(p, n, buf);
     if (!fn) return TK_NONE;
@@ -261,7 +306,7 @@ tk_quote_lex *tk_quote_lex_new(void) {
     const tk_embedded_file *f = NULL;
     for (unsigned i = 0; i < tk_embedded_count; i++)
         if (!strcmp(tk_embedded_files[i].path, CUES_PATH)) f = &tk_embedded_files[i];
-    if (!f || !read_cues(lex, f->text, f->len)) goto fail;
+    if (!f || !read_cues(lex, f->text, f->len) || !build_short(lex) || !chain_phrases(lex)) goto fail;
     return lex;
 fail:
     tk_quote_lex_free(lex);
@@ -276,5 +321,9 @@ void tk_quote_lex_free(tk_quote_lex *lex) {
     free(lex->particle);
     free(lex->plain);
     free(lex->phrases);
+    free(lex->phrase_first);
+    free(lex->phrase_next);
+    free(lex->short_slots);
+    free(lex->short_key);
     free(lex);
 }

@@ -33,7 +33,11 @@ static bool is_ch(const tk_story *s, const tk_token *t, char c) {
 typedef struct tk_story_tokens_view { const tk_token *t; size_t n; } tk_story_tokens_view;
 
 static bool closing_punct(const tk_story *s, const tk_token *t) {
-    return t && t->kind == TK_TOK_PUNCT && t->end - t->start == 1 && strchr(",.;:!?", s->text[t->start]);
+    if (!t || t->kind != TK_TOK_PUNCT || t->end - t->start != 1) return false;
+    switch (s->text[t->start]) {
+    case ',': case '.': case ';': case ':': case '!': case '?': return true;
+    default: return false; /* (the text holds no NUL, which strchr would find) */
+    }
 }
 
 static bool wordlike(const tk_token *t) {
@@ -261,8 +265,9 @@ tk_status tk_quote_marks(tk_story *s, uint32_t **run_ends, size_t *nrun_ends) {
     uint32_t *mk = NULL, *ends = NULL;
     size_t nm = 0, mcap = 0, nends = 0, ecap = 0;
     uint32_t run = 0; /* capitalised words in a row so far */
+    const tk_token *tv = s->tokens.v; /* (the arena pushes below cannot move it) */
     for (size_t i = 0; i < n; i++) {
-        const tk_token *t = &s->tokens.v[i];
+        const tk_token *t = &tv[i];
         if (cap_word(t)) { run++; continue; }
         if (run >= 2 && !push_u32(&s->arena, &ends, &nends, &ecap, (uint32_t)i - 1))
             return tk_story_fail(s, TK_ENOMEM, "out of memory");
@@ -334,7 +339,11 @@ tk_status tk_quote_marks(tk_story *s, uint32_t **run_ends, size_t *nrun_ends) {
         if (!cont_open) open_q = SIZE_MAX;
         ga = gb;
     }
-    if (s->quotes.n > 1) qsort(s->quotes.v, s->quotes.n, sizeof *s->quotes.v, by_start);
+    /* mostly in order already (paragraph by paragraph): sorted only when
+     * not, which leaves what a stable sort (glibc's merge sort) leaves */
+    bool sorted = true;
+    for (size_t i = 1; i < s->quotes.n && sorted; i++) sorted = by_start(&s->quotes.v[i - 1], &s->quotes.v[i]) <= 0;
+    if (!sorted) qsort(s->quotes.v, s->quotes.n, sizeof *s->quotes.v, by_start);
     /* nested: inside another quote. Sorted by start (outer first), a quote
      * is nested when it ends within the furthest-reaching one before it */
     uint32_t reach = 0;

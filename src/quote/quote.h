@@ -5,6 +5,7 @@
 #ifndef TK_QUOTE_H
 #define TK_QUOTE_H
 
+#include <string.h>
 #include <strings.h>
 
 #include "../engine/story.h"
@@ -52,18 +53,84 @@ struct tk_quote_lex {
     size_t cap;
     tk_quote_phrase *phrases;
     size_t nphrases;
+    uint32_t *phrase_first;  /* per word id: the first phrase it begins, TK_NONE */
+    uint32_t *phrase_next;   /* per phrase: the next one with the same first word, TK_NONE */
     size_t nverbs, nroles, ngroups;
     uint64_t filter[1024];/* 65536 bits by (length, first two and last two
                            * letters): most words are answered "not here"
                            * without hashing */
+    /* The fast index (see tk_quote_word): words of at most 16 ASCII bytes,
+     * packed in two 64-bit integers, by open addressing */
+    uint32_t *short_slots;   /* id + 1 (0: empty) | length << 24 */
+    uint64_t (*short_key)[2];/* per word id: its packed bytes */
+    uint32_t short_mask;
+    bool has_long;           /* a word of more than 16 ASCII bytes */
 };
 
 /* Builds the lexicon from the embedded data/quotes/cues.txt; NULL when out
  * of memory or when the file is missing. */
 tk_quote_lex *tk_quote_lex_new(void);
 void tk_quote_lex_free(tk_quote_lex *lex);
-/* The id of a word (any case; ASCII folded), TK_NONE when unknown. */
-uint32_t tk_quote_word(const tk_quote_lex *lex, const char *p, size_t n);
+
+/* The fast index. A word of n <= 16 bytes is determined by n and two
+ * 64-bit integers: its first and last 8 bytes (4 and 4, or 3 single bytes,
+ * when shorter; they overlap, which is fine as n is known). Its matching
+ * form, when the bytes are ASCII, is the same bytes lower-cased, which is
+ * done eight at a time. */
+#define TK_QUOTE_SHORT 16
+
+static inline uint64_t tk_quote_lower8(uint64_t v) {
+    const uint64_t ones = 0x0101010101010101ULL;
+    /* per byte (all < 0x80, so no carries): high bit set when >= 'A', and
+     * when > 'Z'; 'A'..'Z' are those where exactly one is */
+    uint64_t ge_a = v + ones * (0x80 - 'A'), gt_z = v + ones * (0x80 - 'Z' - 1);
+    return v | (((ge_a ^ gt_z) & ones * 0x80) >> 2);
+}
+
+/* The key of p[0,n), 1 <= n <= 16; false when a byte is not ASCII. */
+static inline bool tk_quote_pack(const char *p, size_t n, uint64_t key[2]) {
+    uint64_t a, b = 0;
+    if (n >= 8) {
+        memcpy(&a, p, 8);
+        memcpy(&b, p + n - 8, 8);
+    } else if (n >= 4) {
+        uint32_t x, y;
+        memcpy(&x, p, 4);
+        memcpy(&y, p + n - 4, 4);
+        a = x | (uint64_t)y << 32;
+    } else {
+        a = (uint64_t)(unsigned char)p[0] | (uint64_t)(unsigned char)p[n / 2] << 8 |
+            (uint64_t)(unsigned char)p[n - 1] << 16;
+    }
+    if ((a | b) & 0x8080808080808080ULL) return false;
+    key[0] = tk_quote_lower8(a);
+    key[1] = tk_quote_lower8(b);
+    return true;
+}
+
+static inline uint32_t tk_quote_slot(const uint64_t key[2], size_t n) {
+    uint64_t h = (key[0] ^ (key[1] * 0x9E3779B97F4A7C15ULL) ^ n) * 0xC2B2AE3D27D4EB4FULL;
+    return (uint32_t)(h >> 32);
+}
+
+/* tk_quote_word for what the fast index does not answer: folds the word. */
+uint32_t tk_quote_word_slow(const tk_quote_lex *lex, const char *p, size_t n);
+
+/* The id of a word (any case; ASCII folded), TK_NONE when unknown. An
+ * ASCII word folds to itself lower-cased: it is looked up in the fast
+ * index, with no fold and no byte-by-byte hash. */
+static inline uint32_t tk_quote_word(const tk_quote_lex *lex, const char *p, size_t n) {
+    uint64_t key[2];
+    if (n - 1 < TK_QUOTE_SHORT && tk_quote_pack(p, n, key)) {
+        for (uint32_t j = tk_quote_slot(key, n) & lex->short_mask;; j = (j + 1) & lex->short_mask) {
+            uint32_t v = lex->short_slots[j];
+            if (!v) return TK_NONE;
+            uint32_t id = (v & 0xFFFFFFu) - 1;
+            if (v >> 24 == n && lex->short_key[id][0] == key[0] && lex->short_key[id][1] == key[1]) return id;
+        }
+    }
+    return tk_quote_word_slow(lex, p, n);
+}
 static inline uint32_t tk_quote_bits(const tk_quote_lex *lex, uint32_t id) {
     return id == TK_NONE ? 0 : lex->bits[id];
 }
@@ -83,41 +150,74 @@ typedef struct tk_mention {
     uint32_t rel;   /* a relative pronoun that is the cue's subject ("who told"), TK_NONE */
 } tk_mention;
 
-/* What the attribution rules share: the story, the lexicon, a per-token
- * word id computed on demand, the sentence of each token, and the last
- * person named (for "he", "the researcher"). */
+/* What the rules know of one token, found on demand and kept. */
+typedef struct tk_qtok {
+    uint32_t wid;   /* lexicon id, TK_QWID_MISS, or TK_QWID_UNSEEN */
+    uint32_t bits;  /* word classes in context, or TK_QWID_UNSEEN */
+    uint32_t sent;  /* its sentence, TK_NONE outside sentences */
+} tk_qtok;
+
+#define TK_QWID_UNSEEN 0xFFFFFFFFu /* not looked up yet */
+#define TK_QWID_MISS 0xFFFFFFFEu   /* looked up, not in the lexicon */
+
+/* What the attribution rules share: the story, the lexicon, what they
+ * know of each token (the quotes of a news story are everywhere: nearly
+ * every part of it is looked at), and the last person named (for "he",
+ * "the researcher"). */
 typedef struct tk_qctx {
     tk_story *s;
+    const tk_token *toks;/* s->tokens.v (which does not move during the stage) */
     const tk_quote_lex *lex;
-    uint32_t *wid;       /* per token: lexicon id, TK_NONE, or UNSEEN */
-    uint32_t *tbits;     /* per token: word classes in context, or UNSEEN */
-    uint32_t last_sent;  /* the sentence found last (tk_qctx_sent), a hint */
+    tk_qtok *tok;        /* per token */
     int32_t last_person; /* entity index, -1 */
     int32_t day;         /* story date YYYYMMDD for actor codes, 0 */
     uint32_t *run_ends;  /* last tokens of capitalised runs of 2+ words, built on first use */
+    uint32_t *run_key;   /* per run end: a key of its last word's text (speakers.c), made on first use */
     size_t nrun_ends;
     bool runs_built;
 } tk_qctx;
 
-#define TK_QWID_UNSEEN 0xFFFFFFFFu /* not looked up yet (arrays are filled with 0xff) */
+/* The slow paths of the two below: the look-up, the first time. */
+uint32_t tk_qctx_word_find(tk_qctx *x, uint32_t tok);
+uint32_t tk_qctx_bits_find(tk_qctx *x, uint32_t tok);
 
-uint32_t tk_qctx_word(tk_qctx *x, uint32_t tok);
+/* The lexicon id of token `tok`, TK_NONE when it is no lexicon word. */
+static inline uint32_t tk_qctx_word(tk_qctx *x, uint32_t tok) {
+    uint32_t id = x->tok[tok].wid;
+    if (id == TK_QWID_MISS) return TK_NONE;
+    return id != TK_QWID_UNSEEN ? id : tk_qctx_word_find(x, tok);
+}
 /* The sentence of token `tok`, TK_NONE outside sentences (a datelines). */
-uint32_t tk_qctx_sent(tk_qctx *x, uint32_t tok);
+static inline uint32_t tk_qctx_sent(tk_qctx *x, uint32_t tok) { return x->tok[tok].sent; }
 /* The word classes of token `tok`. A capitalised word inside a sentence
  * is a name before it is a verb or a function word ("said Will Doyle",
  * "The Huffington Post"): it keeps only its determiner, pronoun,
  * preposition and role classes. */
-uint32_t tk_qctx_bits(tk_qctx *x, uint32_t tok);
+static inline uint32_t tk_qctx_bits(tk_qctx *x, uint32_t tok) {
+    uint32_t b = x->tok[tok].bits;
+    return b != TK_QWID_UNSEEN ? b : tk_qctx_bits_find(x, tok);
+}
 
 /* Does token `tok` open its sentence? (false outside sentences) */
-bool tk_qctx_opens(tk_qctx *x, uint32_t tok);
+static inline bool tk_qctx_opens(tk_qctx *x, uint32_t tok) {
+    uint32_t si = tk_qctx_sent(x, tok);
+    return si != TK_NONE && x->s->sentences.v[si].tok_start == tok;
+}
 
 /* Is token `tok` the word `lit` (any case)? TK_QCTX_IS(x, tok, "that") */
 #define TK_QCTX_IS(x, tok, lit) tk_qctx_is((x), (tok), (lit), sizeof(lit) - 1)
 static inline bool tk_qctx_is(const tk_qctx *x, uint32_t tok, const char *lit, size_t n) {
-    const tk_token *t = &x->s->tokens.v[tok];
-    return t->end - t->start == n && !strncasecmp(x->s->text + t->start, lit, n);
+    const tk_token *t = &x->toks[tok];
+    if (t->end - t->start != n) return false;
+    /* strncasecmp's answer (ASCII letters folded), inline: the literal is short */
+    const unsigned char *p = (const unsigned char *)x->s->text + t->start, *q = (const unsigned char *)lit;
+    for (size_t i = 0; i < n; i++) {
+        unsigned a = p[i], b = q[i];
+        if (a - 'A' < 26u) a += 32;
+        if (b - 'A' < 26u) b += 32;
+        if (a != b) return false;
+    }
+    return true;
 }
 
 /* marks.c: a lone ‘ ’ or ' (not a clitic, not inside a word): maybe a mark */

@@ -5,7 +5,6 @@
  * entity keeps the fullest name the story gives, its description, its
  * role group from the cue lexicon and, when the dictionaries know the
  * name or the body in the description, an actor code. */
-#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -17,7 +16,7 @@
 #define NAME_WINDOW 3000     /* tokens searched for a fuller name, each side */
 #define MAX_ENTITIES 4096
 
-static const tk_token *T(tk_qctx *x, uint32_t i) { return &x->s->tokens.v[i]; }
+static const tk_token *T(tk_qctx *x, uint32_t i) { return &x->toks[i]; }
 
 static bool is_word(tk_qctx *x, uint32_t i) { return T(x, i)->kind == TK_TOK_WORD; }
 
@@ -50,12 +49,11 @@ static uint8_t title_gender(tk_qctx *x, uint32_t i) {
  * of the words the rules know otherwise (The, His, He, For, minister). */
 static bool name_word(tk_qctx *x, uint32_t i) {
     if (!capital(x, i) || title(x, i)) return false;
+    /* (the cached classes first: most sentence openers have some) */
+    if (tk_qctx_bits(x, i) & ~(uint32_t)(QW_PARTICLE | QW_TITLEWORD | QW_SPEECHNOUN)) return false;
     /* "Maybe Trump": a common sentence opener is no name */
-    if (tk_qctx_opens(x, i)) {
-        const tk_token *t = T(x, i);
-        if (tk_is_sentence_starter(x->s->text + t->start, t->end - t->start)) return false;
-    }
-    return !(tk_qctx_bits(x, i) & ~(uint32_t)(QW_PARTICLE | QW_TITLEWORD | QW_SPEECHNOUN));
+    const tk_token *t = T(x, i);
+    return !tk_qctx_opens(x, i) || !tk_is_sentence_starter(x->s->text + t->start, t->end - t->start);
 }
 
 /* The name inside a mention: the last run of capitalised words (with
@@ -132,16 +130,23 @@ static uint32_t role_in(tk_qctx *x, uint32_t a, uint32_t b, uint32_t *at) {
 
 typedef struct code_hit { const tk_dict *d; int32_t day; char actor[40], agent[40]; uint32_t alen; } code_hit;
 
+/* Copies z into dst[cap] (truncated, always NUL-terminated): snprintf("%s") without printf. */
+static void copy_code(char *dst, size_t cap, const char *z) {
+    size_t n = strnlen(z, cap - 1);
+    memcpy(dst, z, n);
+    dst[n] = '\0';
+}
+
 static void on_hit(void *ctx, const tk_dict_match *m) {
     code_hit *h = ctx;
     const tk_entry *e = &h->d->entries[m->entry];
     const char *code = tk_dict_code_on(h->d, e, h->day);
     if (!code || !code[0]) return;
     if (e->kind == TK_ENTRY_ACTOR && m->end - m->start > h->alen) {
-        snprintf(h->actor, sizeof h->actor, "%s", code);
+        copy_code(h->actor, sizeof h->actor, code);
         h->alen = m->end - m->start;
     } else if (e->kind == TK_ENTRY_AGENT && !h->agent[0]) {
-        snprintf(h->agent, sizeof h->agent, "%s", code);
+        copy_code(h->agent, sizeof h->agent, code);
     }
 }
 
@@ -215,6 +220,25 @@ static bool build_runs(tk_qctx *x) {
     return true;
 }
 
+/* Length, first and last byte of a token: equal texts have equal keys,
+ * and most different ones differ here (a cheap first test of same_text). */
+static uint32_t text_key(tk_qctx *x, const tk_token *t) {
+    const unsigned char *p = (const unsigned char *)x->s->text + t->start;
+    uint32_t n = t->end - t->start;
+    return n ? n << 16 | (uint32_t)p[0] << 8 | p[n - 1] : 0;
+}
+
+/* The keys of the run ends, made on first use; NULL when out of memory
+ * (then each run end is compared in full). */
+static const uint32_t *run_keys(tk_qctx *x) {
+    if (!x->run_key && x->nrun_ends) {
+        uint32_t *k = tk_arena_alloc(&x->s->arena, x->nrun_ends * sizeof *k);
+        for (size_t r = 0; k && r < x->nrun_ends; r++) k[r] = text_key(x, T(x, x->run_ends[r]));
+        x->run_key = k;
+    }
+    return x->run_key;
+}
+
 static bool fullest_name(tk_qctx *x, uint32_t at, uint32_t *na, uint32_t *nb) {
     if (!x->runs_built && !build_runs(x)) return false;
     uint32_t ka = *na, kb = *nb;
@@ -222,10 +246,13 @@ static bool fullest_name(tk_qctx *x, uint32_t at, uint32_t *na, uint32_t *nb) {
     uint32_t lo = at > NAME_WINDOW ? at - NAME_WINDOW : 0;
     uint32_t hi = at + NAME_WINDOW;
     uint32_t best = kb - ka;
+    const uint32_t *rk = run_keys(x);
+    uint32_t kk = text_key(x, key);
     for (size_t r = 0; r < x->nrun_ends; r++) {
         uint32_t i = x->run_ends[r];
         if (i < lo) continue;
         if (i >= hi) break;
+        if (rk && rk[r] != kk) continue;
         const tk_token *t = T(x, i);
         if (!same_text(x, t->start, t->end, key->start, key->end)) continue;
         uint32_t a, b, n2;
@@ -285,7 +312,10 @@ static bool person_gender(tk_qctx *x, const tk_speaker *e, const void *arg) {
 static bool surname_known(tk_qctx *x, uint32_t tok) {
     if (!x->runs_built && !build_runs(x)) return false;
     const tk_token *k = T(x, tok);
+    const uint32_t *rk = run_keys(x);
+    uint32_t kk = text_key(x, k);
     for (size_t r = 0; r < x->nrun_ends; r++) {
+        if (rk && rk[r] != kk) continue;
         const tk_token *t = T(x, x->run_ends[r]);
         if (x->run_ends[r] != tok && same_text(x, t->start, t->end, k->start, k->end)) return true;
     }

@@ -45,11 +45,29 @@ void tk_buf_printf(tk_buf *b, const char *fmt, ...) {
 }
 
 void tk_buf_put_u32(tk_buf *b, uint32_t v) {
-    char d[10];
-    int n = 0;
-    do { d[n++] = (char)('0' + v % 10); v /= 10; } while (v);
-    if (!tk_buf_reserve(b, (size_t)n)) return;
-    while (n) b->data[b->len++] = d[--n];
+    /* the digits written in place from the right, two at a time */
+    static const char pairs[201] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
+    size_t n = 1;
+    for (uint32_t t = v; t >= 10; t /= 10) n++;
+    if (!tk_buf_reserve(b, n)) return;
+    char *d = b->data + b->len + n;
+    b->len += n;
+    while (v >= 100) {
+        uint32_t r = v % 100;
+        v /= 100;
+        d -= 2;
+        d[0] = pairs[2 * r];
+        d[1] = pairs[2 * r + 1];
+    }
+    if (v >= 10) {
+        d[-2] = pairs[2 * v];
+        d[-1] = pairs[2 * v + 1];
+    } else {
+        d[-1] = (char)('0' + v);
+    }
 }
 
 void tk_buf_put_dec1(tk_buf *b, double v) {

@@ -3,9 +3,15 @@
  * the hot path: no intermediate tree, one growable buffer. */
 #include <string.h>
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "write.h"
 #include "../clean/clean.h"
+
+/* A byte copied as it is: not below 0x20, not 0x80 or above, no quote, no backslash. */
+static inline bool plain(unsigned char c) { return c >= 0x20 && c != '"' && c != '\\' && c < 0x80; }
 
 void tk_write_json_string(tk_buf *b, const char *p, size_t n) {
     static const char hex[] = "0123456789abcdef";
@@ -13,21 +19,38 @@ void tk_write_json_string(tk_buf *b, const char *p, size_t n) {
     size_t run = 0; /* start of the pending run of bytes to copy as-is */
     size_t i = 0;
     while (i < n) {
-        /* eight plain bytes at a time: none below 0x20, none 0x80 or
-         * above, no quote, no backslash */
-        while (i + 8 <= n) {
-            uint64_t v;
-            memcpy(&v, p + i, 8);
-            const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
-            uint64_t ctl = (v - ones * 0x20) & ~v;        /* bytes < 0x20 (or >= 0x80) */
-            uint64_t q = v ^ (ones * '"'), bs = v ^ (ones * '\\');
-            uint64_t hit = (ctl | v | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & high;
-            if (hit) break;
-            i += 8;
+        bool found = false; /* p[i] is known not to be plain */
+#if defined(__SSE2__)
+        /* sixteen plain bytes at a time where there is SSE2 (every x86-64):
+         * bytes 0x80 and above are negative as signed bytes, below 0x20;
+         * then straight to the first that is not plain */
+        while (i + 16 <= n) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+            __m128i bad = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                                       _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                                    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+            unsigned mask = (unsigned)_mm_movemask_epi8(bad);
+            if (mask) { i += (size_t)__builtin_ctz(mask); found = true; break; }
+            i += 16;
         }
-        if (i >= n) break;
+#endif
+        if (!found) {
+            /* eight plain bytes at a time, then byte by byte to the one
+             * that is not (within the next eight) */
+            while (i + 8 <= n) {
+                uint64_t v;
+                memcpy(&v, p + i, 8);
+                const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+                uint64_t ctl = (v - ones * 0x20) & ~v;        /* bytes < 0x20 (or >= 0x80) */
+                uint64_t q = v ^ (ones * '"'), bs = v ^ (ones * '\\');
+                uint64_t hit = (ctl | v | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & high;
+                if (hit) break;
+                i += 8;
+            }
+            while (i < n && plain((unsigned char)p[i])) i++;
+            if (i >= n) break;
+        }
         unsigned char c = (unsigned char)p[i];
-        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) { i++; continue; }
         if (c >= 0x80) {
             utf8proc_int32_t cp;
             utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p + i,
@@ -90,10 +113,6 @@ void tk_write_text_span(tk_buf *b, const tk_story *s, uint32_t start, uint32_t e
     tk_buf_put_u32(b, end);
 }
 
-static const char *quote_kind(int k) {
-    return k == TK_QUOTE_TITLE ? "title" : k == TK_QUOTE_SCARE ? "scare" : "speech";
-}
-
 void tk_write_quote_json(const tk_story *s, const tk_quote *q, tk_buf *b) {
     tk_write_text_span(b, s, q->start, q->end);
     TK_BUF_LIT(b, ",\"speaker\":");
@@ -122,11 +141,15 @@ void tk_write_quote_json(const tk_story *s, const tk_quote *q, tk_buf *b) {
     }
     TK_BUF_LIT(b, ",\"cue\":");
     str_or_null(b, s, q->cue_start, q->cue_end);
-    tk_buf_puts(b, q->nested ? ",\"nested\":true" : ",\"nested\":false");
-    tk_buf_puts(b, q->partial ? ",\"partial\":true" : ",\"partial\":false");
-    tk_buf_puts(b, q->kind == TK_QUOTE_SPEECH ? ",\"speech\":true,\"kind\":\"" : ",\"speech\":false,\"kind\":\"");
-    tk_buf_puts(b, quote_kind(q->kind));
-    TK_BUF_LIT(b, "\"}");
+    if (q->nested) TK_BUF_LIT(b, ",\"nested\":true");
+    else TK_BUF_LIT(b, ",\"nested\":false");
+    if (q->partial) TK_BUF_LIT(b, ",\"partial\":true");
+    else TK_BUF_LIT(b, ",\"partial\":false");
+    switch (q->kind) {
+    case TK_QUOTE_TITLE: TK_BUF_LIT(b, ",\"speech\":false,\"kind\":\"title\"}"); break;
+    case TK_QUOTE_SCARE: TK_BUF_LIT(b, ",\"speech\":false,\"kind\":\"scare\"}"); break;
+    default: TK_BUF_LIT(b, ",\"speech\":true,\"kind\":\"speech\"}"); break;
+    }
 }
 
 void tk_write_jsonl(const tk_story *s, tk_buf *b, unsigned flags, tk_spans *spans) {

@@ -1,6 +1,7 @@
 /* test_buf.c — the growable byte buffer (src/util/buf.h): put, puts, putc,
  * printf (short and longer than its 256-byte stack buffer), TK_BUF_LIT,
- * clear, and growth to several megabytes. */
+ * put_u32 (as printf("%u") writes it), clear, and growth to several
+ * megabytes. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -106,6 +107,38 @@ static void test_printf_long(void **state) {
     tk_buf_free(&b);
 }
 
+static void test_put_u32_like_printf(void **state) {
+    (void)state;
+    /* every number of digits, each side of every power of ten, the ends */
+    uint32_t vals[64];
+    size_t nv = 0;
+    vals[nv++] = 0;
+    vals[nv++] = UINT32_MAX;
+    for (uint64_t p = 1; p <= UINT32_MAX; p *= 10) {
+        vals[nv++] = (uint32_t)p;
+        vals[nv++] = (uint32_t)(p - 1);
+        if (p + 1 <= UINT32_MAX) vals[nv++] = (uint32_t)(p + 1);
+        if (p * 7 + 3 <= UINT32_MAX) vals[nv++] = (uint32_t)(p * 7 + 3);
+    }
+    tk_buf b, want;
+    tk_buf_init(&b);
+    tk_buf_init(&want);
+    for (size_t i = 0; i < nv; i++) {
+        tk_buf_put_u32(&b, vals[i]);
+        tk_buf_putc(&b, ',');
+        tk_buf_printf(&want, "%u,", (unsigned)vals[i]);
+    }
+    for (uint32_t v = 0; v < 100000; v += 7) { /* a dense sweep of the short ones */
+        tk_buf_put_u32(&b, v);
+        tk_buf_printf(&want, "%u", (unsigned)v);
+    }
+    assert_false(b.failed);
+    assert_int_equal(b.len, want.len);
+    assert_memory_equal(b.data, want.data, want.len);
+    tk_buf_free(&b);
+    tk_buf_free(&want);
+}
+
 static void test_clear_keeps_storage(void **state) {
     (void)state;
     tk_buf b;
@@ -181,6 +214,7 @@ int main(void) {
         cmocka_unit_test(test_printf_short),
         cmocka_unit_test(test_printf_exactly_at_small_limit),
         cmocka_unit_test(test_printf_long),
+        cmocka_unit_test(test_put_u32_like_printf),
         cmocka_unit_test(test_clear_keeps_storage),
         cmocka_unit_test(test_failed_is_sticky),
         cmocka_unit_test(test_growth_to_megabytes),
