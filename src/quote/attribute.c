@@ -36,20 +36,9 @@ static void qctx_tokens(tk_qctx *x) {
     for (; at < s->tokens.n; at++) x->tok[at] = none;
 }
 
-uint32_t tk_qctx_word_find(tk_qctx *x, uint32_t tok) {
-    const tk_token *t = T(x, tok);
-    uint32_t id = TK_NONE;
-    if (t->kind == TK_TOK_WORD) {
-        size_t n;
-        const char *p = tk_token_norm(x->s, t, &n);
-        id = tk_quote_word(x->lex, p, n);
-    }
-    x->tok[tok].wid = id == TK_NONE ? TK_QWID_MISS : id;
-    return id;
-}
-
-static uint32_t bits_in_context(tk_qctx *x, uint32_t tok) {
-    uint32_t bits = tk_quote_bits(x->lex, tk_qctx_word(x, tok));
+/* The classes of token `tok` in context, from its classes in the lexicon
+ * (see tk_qctx_bits). */
+static uint32_t in_context(tk_qctx *x, uint32_t tok, uint32_t bits) {
     const tk_token *t = T(x, tok);
     if (!bits || !(t->flags & TK_TF_UPPER) || tok == 0) return bits;
     uint32_t si = tk_qctx_sent(x, tok);
@@ -60,8 +49,25 @@ static uint32_t bits_in_context(tk_qctx *x, uint32_t tok) {
                    QW_PARTICLE | QW_TITLEWORD | QW_ADV);
 }
 
+/* The look-up of a token: its id and its classes in context together (the
+ * classes come with the id from the index's line). */
+uint32_t tk_qctx_word_find(tk_qctx *x, uint32_t tok) {
+    const tk_token *t = T(x, tok);
+    uint32_t id = TK_NONE, bits = 0;
+    if (t->kind == TK_TOK_WORD) {
+        size_t n;
+        const char *p = tk_token_norm(x->s, t, &n);
+        id = tk_quote_word_bits(x->lex, p, n, &bits);
+    }
+    x->tok[tok].wid = id == TK_NONE ? TK_QWID_MISS : id;
+    x->tok[tok].bits = in_context(x, tok, bits);
+    return id;
+}
+
 uint32_t tk_qctx_bits_find(tk_qctx *x, uint32_t tok) {
-    return x->tok[tok].bits = bits_in_context(x, tok);
+    /* (the classes are unseen only while the word is) */
+    tk_qctx_word_find(x, tok);
+    return x->tok[tok].bits;
 }
 
 static bool is_ch(tk_qctx *x, uint32_t i, char c) {

@@ -100,14 +100,17 @@ static inline unsigned filter_key(const char *p, size_t n) {
     return h >> 16;
 }
 
-/* Builds the fast index once every word is in; false when out of memory. */
+/* Builds the fast index once every word is in, with its classes; false
+ * when out of memory. With 65,535 words or more there is none. */
 static bool build_short(tk_quote_lex *lex) {
-    size_t cap = 64;
-    while (cap < lex->words.n * 4) cap *= 2; /* a quarter full: a miss ends at once */
-    lex->short_slots = calloc(cap, sizeof *lex->short_slots);
-    lex->short_key = calloc(lex->words.n ? lex->words.n : 1, sizeof *lex->short_key);
-    if (!lex->short_slots || !lex->short_key || lex->words.n >= (1u << 24) - 1) return false;
-    lex->short_mask = (uint32_t)(cap - 1);
+    if (lex->words.n >= UINT16_MAX) return true;
+    size_t nb = 16;
+    while (nb * 2 < lex->words.n * 2) nb *= 2; /* at most half the places taken */
+    size_t bytes = nb * sizeof *lex->buckets;
+    lex->buckets = aligned_alloc(64, bytes); /* (a bucket is a cache line) */
+    if (!lex->buckets) return false;
+    memset(lex->buckets, 0, bytes);
+    lex->bucket_mask = (uint32_t)(nb - 1);
     for (uint32_t id = 0; id < lex->words.n; id++) {
         const char *w = tk_intern_str(&lex->words, id);
         size_t n = strlen(w);
@@ -117,10 +120,20 @@ static bool build_short(tk_quote_lex *lex) {
          * a token with other bytes can fold to it */
         if (!ascii || !n) continue;
         if (n > TK_QUOTE_SHORT) { lex->has_long = true; continue; }
-        tk_quote_pack(w, n, lex->short_key[id]);
-        uint32_t j = tk_quote_slot(lex->short_key[id], n) & lex->short_mask;
-        while (lex->short_slots[j]) j = (j + 1) & lex->short_mask;
-        lex->short_slots[j] = (id + 1) | (uint32_t)n << 24;
+        uint64_t key[2] = {0, 0};
+        tk_quote_pack(w, n, key);
+        uint32_t j = tk_quote_slot(key, n) & lex->bucket_mask;
+        while (lex->buckets[j].len[1]) { /* full: the word goes further on */
+            lex->buckets[j].more = 1;
+            j = (j + 1) & lex->bucket_mask;
+        }
+        tk_quote_bucket *b = &lex->buckets[j];
+        int e = b->len[0] ? 1 : 0;
+        b->key[e][0] = key[0];
+        b->key[e][1] = key[1];
+        b->bits[e] = lex->bits[id];
+        b->id1[e] = (uint16_t)(id + 1);
+        b->len[e] = (uint8_t)n;
     }
     return true;
 }
@@ -323,7 +336,6 @@ void tk_quote_lex_free(tk_quote_lex *lex) {
     free(lex->phrases);
     free(lex->phrase_first);
     free(lex->phrase_next);
-    free(lex->short_slots);
-    free(lex->short_key);
+    free(lex->buckets);
     free(lex);
 }

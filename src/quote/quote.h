@@ -44,6 +44,15 @@ typedef struct tk_quote_phrase {
     uint8_t n;
 } tk_quote_phrase;
 
+typedef struct tk_quote_bucket {
+    uint64_t key[2][2];  /* two words, packed (tk_quote_pack) */
+    uint32_t bits[2];    /* their classes */
+    uint16_t id1[2];     /* their ids + 1 */
+    uint8_t len[2];      /* their lengths; 0: no word */
+    uint8_t more;        /* 1: full when a word that hashed here was added (it is further on) */
+    uint8_t pad[17];     /* (one cache line) */
+} tk_quote_bucket;
+
 struct tk_quote_lex {
     tk_intern words;
     uint32_t *bits;      /* per word id */
@@ -60,10 +69,12 @@ struct tk_quote_lex {
                            * letters): most words are answered "not here"
                            * without hashing */
     /* The fast index (see tk_quote_word): words of at most 16 ASCII bytes,
-     * packed in two 64-bit integers, by open addressing */
-    uint32_t *short_slots;   /* id + 1 (0: empty) | length << 24 */
-    uint64_t (*short_key)[2];/* per word id: its packed bytes */
-    uint32_t short_mask;
+     * packed in two 64-bit integers, two to a bucket of one cache line
+     * with their ids and classes. A look-up reads one line: the coder's
+     * dictionaries push the index out of the caches between stories, and
+     * each line read is then a trip to memory */
+    tk_quote_bucket *buckets;
+    uint32_t bucket_mask;    /* buckets - 1; 0: no fast index (65,535 words or more) */
     bool has_long;           /* a word of more than 16 ASCII bytes */
 };
 
@@ -116,20 +127,35 @@ static inline uint32_t tk_quote_slot(const uint64_t key[2], size_t n) {
 /* tk_quote_word for what the fast index does not answer: folds the word. */
 uint32_t tk_quote_word_slow(const tk_quote_lex *lex, const char *p, size_t n);
 
-/* The id of a word (any case; ASCII folded), TK_NONE when unknown. An
- * ASCII word folds to itself lower-cased: it is looked up in the fast
- * index, with no fold and no byte-by-byte hash. */
-static inline uint32_t tk_quote_word(const tk_quote_lex *lex, const char *p, size_t n) {
+/* The id of a word (any case; ASCII folded), TK_NONE when unknown, and
+ * in *bits its classes (0 when unknown). An ASCII word folds to itself
+ * lower-cased: it is looked up in the fast index, with no fold and no
+ * byte-by-byte hash. */
+static inline uint32_t tk_quote_word_bits(const tk_quote_lex *lex, const char *p, size_t n, uint32_t *bits) {
     uint64_t key[2];
-    if (n - 1 < TK_QUOTE_SHORT && tk_quote_pack(p, n, key)) {
-        for (uint32_t j = tk_quote_slot(key, n) & lex->short_mask;; j = (j + 1) & lex->short_mask) {
-            uint32_t v = lex->short_slots[j];
-            if (!v) return TK_NONE;
-            uint32_t id = (v & 0xFFFFFFu) - 1;
-            if (v >> 24 == n && lex->short_key[id][0] == key[0] && lex->short_key[id][1] == key[1]) return id;
+    if (n - 1 < TK_QUOTE_SHORT && lex->bucket_mask && tk_quote_pack(p, n, key)) {
+        for (uint32_t j = tk_quote_slot(key, n) & lex->bucket_mask;; j = (j + 1) & lex->bucket_mask) {
+            const tk_quote_bucket *b = &lex->buckets[j];
+            for (int e = 0; e < 2; e++)
+                if (b->len[e] == n && b->key[e][0] == key[0] && b->key[e][1] == key[1]) {
+                    *bits = b->bits[e];
+                    return b->id1[e] - 1u;
+                }
+            if (!b->more) {
+                *bits = 0;
+                return TK_NONE;
+            }
         }
     }
-    return tk_quote_word_slow(lex, p, n);
+    uint32_t id = tk_quote_word_slow(lex, p, n);
+    *bits = id == TK_NONE ? 0 : lex->bits[id];
+    return id;
+}
+
+/* The id of a word (any case; ASCII folded), TK_NONE when unknown. */
+static inline uint32_t tk_quote_word(const tk_quote_lex *lex, const char *p, size_t n) {
+    uint32_t bits;
+    return tk_quote_word_bits(lex, p, n, &bits);
 }
 static inline uint32_t tk_quote_bits(const tk_quote_lex *lex, uint32_t id) {
     return id == TK_NONE ? 0 : lex->bits[id];
