@@ -910,6 +910,20 @@ static bool infinitive_after_object(const sent *x, const chunk *v) {
     return v->start > 1 && (C(x, v->start - 1) & W_TO) && v->start - 2 < 512 && x->np_at[v->start - 2] >= 0;
 }
 
+/* How likely word i is a noun, or a past participle (percent; -1
+ * unknown): the engine's index of the treebank lexicon by word id. */
+static int pos_noun(const sent *x, uint32_t i) {
+    const tk_engine *e = x->s->engine;
+    uint32_t id = i < 512 ? x->wid[i] : TK_NONE;
+    return id < e->npos && e->pos_noun[id] != 255 ? e->pos_noun[id] : -1;
+}
+
+static int pos_vbn(const sent *x, uint32_t i) {
+    const tk_engine *e = x->s->engine;
+    uint32_t id = i < 512 ? x->wid[i] : TK_NONE;
+    return id < e->npos && e->pos_vbn[id] != 255 ? e->pos_vbn[id] : -1;
+}
+
 /* Words the treebank tags a noun at least this often (percent) need a
  * verb's place to be coded as verbs (see verb_slot). */
 #define TK_NOUN_PCT 80
@@ -1053,12 +1067,12 @@ static tk_status code_sentence(sent *x) {
             ing_form(&x->w.w[v->end - 1])) {
             const tk_word *nw = v->end < x->w.n ? &x->w.w[v->end] : NULL;
             bool ends = !nw || !nw->n || !((nw->s[0] >= 'a' && nw->s[0] <= 'z') || (nw->s[0] >= '0' && nw->s[0] <= '9'));
-            if (ends || tk_poslex_noun(x->w.w[v->end - 1].s, x->w.w[v->end - 1].n) >= 50) noun_use[ci] = true;
+            if (ends || pos_noun(x, v->end - 1) >= 50) noun_use[ci] = true;
         }
         /* a word the treebank mostly tags a noun ("talks", "fire",
          * "order") is a verb only where a verb can stand */
         if (v->kind == TK_ENTRY_VERB && v->end == v->start + 1) {
-            int pn = tk_poslex_noun(w->s, w->n);
+            int pn = pos_noun(x, v->start);
             if (pn >= TK_NOUN_PCT && !verb_slot(x, v->start)) noun_use[ci] = true;
             /* "a terrorist attack", "military aid", "the Benghazi raid": after
              * a one-word singular phrase, a word mostly a noun is the head of
@@ -1113,8 +1127,7 @@ static tk_status code_sentence(sent *x) {
         /* only a preposition, a comma, a clause break or the end may follow
          * (anything else may be its object: an active verb) */
         if (nx < x->w.n && (!(C(x, nx) & (W_PREP | W_COMMA | W_BREAK)) || (C(x, nx) & W_BY))) continue;
-        const tk_word *w = &x->w.w[v->start];
-        int pp = tk_poslex_participle(w->s, w->n);
+        int pp = pos_vbn(x, v->start);
         if (pp >= (comma ? 60 : 75)) participle[ci] = true;
     }
     int32_t sdate = tk_code_sentence_date(s, x->w.w, x->w.n, x->day, x->cls, W_DATE);

@@ -6,7 +6,11 @@
 #ifndef TK_POSLEX_H
 #define TK_POSLEX_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+
+struct tk_dict;
 
 typedef struct tk_poslex_entry {
     const char *word;   /* lower case */
@@ -25,5 +29,11 @@ int tk_poslex_noun(const char *s, size_t n);
 
 /* P(past participle | word) in percent, or -1 when the word is never one. */
 int tk_poslex_participle(const char *s, size_t n);
+
+/* Indexes the table by the dictionary's word ids, for the coder's hot
+ * path (one array read instead of a search through the table's strings):
+ * *noun and *vbn get *n bytes (255 where unknown). False when out of
+ * memory. */
+bool tk_poslex_index(const struct tk_dict *d, uint8_t **noun, uint8_t **vbn, size_t *n);
 
 #endif

@@ -8,6 +8,7 @@
 #include <cjson/cJSON.h>
 
 #include "story.h"
+#include "../code/poslex.h"
 #include "../clean/clean.h"
 #include "../read/read.h"
 #include "../segment/segment.h"
@@ -68,6 +69,10 @@ tk_engine *tk_engine_new(const tk_options *opts) {
         tk_engine_free(e);
         return NULL;
     }
+    if (!tk_poslex_index(&e->dict, &e->pos_noun, &e->pos_vbn, &e->npos)) {
+        tk_engine_free(e);
+        return NULL;
+    }
     /* the engine is read-only from here on */
     e->dict.diag = NULL;
     e->dict.diag_ctx = NULL;
@@ -82,6 +87,8 @@ void tk_engine_free(tk_engine *e) {
     tk_cameo_free(&e->cameo);
     tk_intern_free(&e->code_words);
     tk_intern_free(&e->place_words);
+    free(e->pos_noun);
+    free(e->pos_vbn);
     free(e);
 }
 

@@ -28,6 +28,10 @@ struct tk_engine {
     uint64_t code_bits[256];
     tk_intern place_words;  /* words around places (code/places.c) */
     uint64_t place_bits[256];
+    /* part of speech by dictionary word id (see code/poslex.h): how likely
+     * a noun, a past participle, in percent; 255 unknown */
+    uint8_t *pos_noun, *pos_vbn;
+    size_t npos;
     uint32_t code_first[24];/* per word length: first letters (a-z bits) of code words */
 };
 
