@@ -648,6 +648,25 @@ static tk_status add_event(tk_story *s, const tk_event *ev) {
     return TK_OK;
 }
 
+/* An event of the sentence from phrase src to phrase tgt (-1: none) with
+ * code, its verb from byte vstart to the end of chunk v, with no pattern
+ * (the caller sets negation, modality and text). */
+static tk_event new_event(const sent *x, int src, int tgt, const char *code, uint32_t vstart, const chunk *v,
+                          uint32_t entry, int32_t date) {
+    tk_event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.sentence = (uint32_t)x->si;
+    set_ref(x, &ev.source, src);
+    set_ref(x, &ev.target, tgt);
+    copy_str(ev.code, sizeof ev.code, code);
+    ev.verb_start = vstart;
+    ev.verb_end = x->s->tokens.v[x->w.token[v->end - 1]].end;
+    ev.entry = entry;
+    ev.pattern = -1;
+    ev.date = date;
+    return ev;
+}
+
 /* ---- Frames: an act inside "threatened to", "will", "demanded that" ----
  * CAMEO codes what the framing says about the act: "Iran threatened to
  * cut off electricity to Azerbaijan" is a threat (1312 against AZE), not a
@@ -867,17 +886,7 @@ static tk_status compose_frames(sent *x, const uint32_t *ev_lo, const bool *noun
             /* "Gondor wants Arnor to attack Rohan": an appeal to Arnor */
             int sj = np_left(x, anchor);
             if (sj < 0 || sj == obj) continue;
-            tk_event ev;
-            memset(&ev, 0, sizeof ev);
-            ev.sentence = (uint32_t)x->si;
-            set_ref(x, &ev.source, sj);
-            set_ref(x, &ev.target, obj);
-            copy_str(ev.code, sizeof ev.code, code);
-            ev.verb_start = fstart;
-            ev.verb_end = s->tokens.v[x->w.token[v->end - 1]].end;
-            ev.entry = v->entry;
-            ev.pattern = -1;
-            ev.date = sdate;
+            tk_event ev = new_event(x, sj, obj, code, fstart, v, v->entry, sdate);
             ev.negated = neg;
             ev.modality = (anchor < 512 && x->quoted[anchor]) || anchor >= reported_from ? TK_MOD_REPORTED
                                                                                            : TK_MOD_ASSERTED;
@@ -1179,17 +1188,7 @@ static tk_status code_sentence(sent *x) {
         }
         if (bx >= 0 && by >= 0 && !strcmp(vcode, "---")) bx = by = -1;
         if (bx >= 0 && by >= 0 && (noun_use[ci < 256 ? ci : 255] || np_left(x, v->start) < 0)) {
-            tk_event ev;
-            memset(&ev, 0, sizeof ev);
-            ev.sentence = (uint32_t)x->si;
-            set_ref(x, &ev.source, bx);
-            set_ref(x, &ev.target, by);
-            copy_str(ev.code, sizeof ev.code, vcode);
-            ev.verb_start = s->tokens.v[x->w.token[v->start]].start;
-            ev.verb_end = s->tokens.v[x->w.token[v->end - 1]].end;
-            ev.entry = vents[0];
-            ev.pattern = -1;
-            ev.date = sdate;
+            tk_event ev = new_event(x, bx, by, vcode, s->tokens.v[x->w.token[v->start]].start, v, vents[0], sdate);
             uint32_t lo = v->start > 3 ? v->start - 3 : 0;
             ev.negated = in_range(x, lo, v->start, W_NEG);
             event_text(x, &ev, v->start, v->end);
