@@ -696,6 +696,22 @@ static int frame_root(const char *c) {
     return r == 2 || r == 3 || r == 10 || r == 12 || r == 13 ? r : 0;
 }
 
+/* Does the word end in -ing ("shelling", "attacking")? */
+static bool ing_form(const tk_word *w) {
+    return w->n > 4 && !memcmp(w->s + w->n - 3, "ing", 3);
+}
+
+/* Does the word end in -ed ("Russian forces shelled": a verb after a
+ * plural noun that the dictionaries also know as a verb)? */
+static bool ed_form(const tk_word *w) {
+    return w->n > 3 && w->s[w->n - 2] == 'e' && w->s[w->n - 1] == 'd';
+}
+
+/* Does the word end in -ly ("reportedly", "jointly")? */
+static bool ly_form(const tk_word *w) {
+    return w->n > 3 && w->s[w->n - 2] == 'l' && w->s[w->n - 1] == 'y';
+}
+
 /* Word k leftwards past negations and adverbs ("will not", "would soon
  * also"): the first word of the run; *neg when a negation was passed. */
 static uint32_t skip_left(const sent *x, uint32_t k, bool *neg) {
@@ -703,7 +719,7 @@ static uint32_t skip_left(const sent *x, uint32_t k, bool *neg) {
         uint32_t w = k - 1;
         if (w < 512 && x->np_at[w] >= 0) break;
         const tk_word *t = &x->w.w[w];
-        bool ly = t->n > 4 && t->s[t->n - 2] == 'l' && t->s[t->n - 1] == 'y' && x->wid[w] == TK_NONE;
+        bool ly = t->n > 4 && ly_form(t) && x->wid[w] == TK_NONE;
         if (!(C(x, w) & (W_NEG | W_ADV)) && !ly) break;
         if (C(x, w) & W_NEG) *neg = true;
         k = w;
@@ -949,14 +965,10 @@ static bool verb_slot(const sent *x, uint32_t i) {
                    W_ADV | W_INTENT))
         return true;
     const tk_word *w = &x->w.w[p];
-    if (w->n > 3 && w->s[w->n - 2] == 'l' && w->s[w->n - 1] == 'y') return true;
+    if (ly_form(w)) return true;
     return (x->s->tokens.v[x->w.token[p]].flags & TK_TF_UPPER) && x->wid[p] == TK_NONE;
 }
 
-/* Does the word end in -ing ("shelling", "attacking")? */
-static bool ing_form(const tk_word *w) {
-    return w->n > 4 && !memcmp(w->s + w->n - 3, "ing", 3);
-}
 
 /* The subject of a verb at word `at`: the phrase before it, past those
  * that are the object of a preposition other than "of" when another
@@ -981,11 +993,6 @@ static int subject_left(const sent *x, uint32_t at) {
 }
 
 
-/* Does the word end in -ed ("Russian forces shelled": a verb after a
- * plural noun that the dictionaries also know as a verb)? */
-static bool ed_form(const tk_word *w) {
-    return w->n > 3 && w->s[w->n - 2] == 'e' && w->s[w->n - 1] == 'd';
-}
 
 /* Is word i one that makes the word after it a noun: a number ("two
  * attacks"), or an adjective the dictionaries do not know by its ending
@@ -1227,7 +1234,7 @@ static tk_status code_sentence(sent *x) {
         /* "was attacked by": BE before a participle; "is attacking" (BE
          * before an -ing form) is progressive, and active */
         const tk_word *vw = &x->w.w[v->end - 1];
-        bool ing = vw->n > 4 && !memcmp(vw->s + vw->n - 3, "ing", 3);
+        bool ing = ing_form(vw);
         bool part = ci < 256 && participle[ci];
         bool passive = rel || part || (!ing && v->start > 0 && in_range(x, v->start > 2 ? v->start - 2 : 0, v->start, W_BE));
         /* "was shot and killed": a verb joined by "and" to a passive is one */

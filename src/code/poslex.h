@@ -23,15 +23,8 @@ typedef struct tk_poslex_entry {
 extern const tk_poslex_entry tk_poslex[]; /* sorted by word */
 extern const unsigned tk_poslex_count;
 
-/* P(noun | word) in percent for the lower-case word s[0,n), or -1 when the
- * lexicon does not give it both readings. */
-int tk_poslex_noun(const char *s, size_t n);
-
-/* P(past participle | word) in percent, or -1 when the word is never one. */
-int tk_poslex_participle(const char *s, size_t n);
-
 /* Indexes the table by the dictionary's word ids, for the coder's hot
- * path (one array read instead of a search through the table's strings):
+ * path (one array read per word):
  * *noun and *vbn get *n bytes (255 where unknown). False when out of
  * memory. */
 bool tk_poslex_index(const struct tk_dict *d, uint8_t **noun, uint8_t **vbn, size_t *n);
